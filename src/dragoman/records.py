@@ -21,6 +21,7 @@ __all__ = [
     "Event",
     "Statement",
     "Casualty",
+    "Timex",
     "Article",
     "Record",
     "to_dict",
@@ -116,6 +117,14 @@ class Casualty:
 
 
 @dataclass
+class Timex(Span):
+    """A time expression: type DATE|TIME|DURATION|SET, value in TimeML (ISO 8601) form."""
+
+    type: str = "DATE"
+    value: str | None = None
+
+
+@dataclass
 class Article:
     id: str
     text: str
@@ -137,6 +146,7 @@ class Record:
     events: list[Event] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
     casualties: list[Casualty] = field(default_factory=list)
+    timexes: list[Timex] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return to_dict(self)
