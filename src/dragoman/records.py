@@ -103,6 +103,7 @@ class Statement:
     cue: Span | None
     sentence: int
     via: str | None = None
+    speaker_span: Span | None = None  # where the speaker is written (speaker_text's offsets)
 
 
 @dataclass
