@@ -1,0 +1,85 @@
+"""Duplicates: exact copies by content hash, near copies (a wire story republished with
+a different headline or footer) by MinHash over word shingles.
+
+The store keeps exact duplicates once and links a near-duplicate to its first copy
+(``articles.duplicate_of``); see :mod:`dragoman.store.sqlite` for how events of copies
+are counted (GDELT's NumArticles and NumSources).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+__all__ = ["NUM_PERM", "THRESHOLD", "NearDuplicates", "content_hash", "minhash", "shingles"]
+
+NUM_PERM = 128
+THRESHOLD = 0.8  # estimated Jaccard similarity of 5-word shingles above which texts are copies
+SHINGLE = 5
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def content_hash(text: str) -> str:
+    """The exact-duplicate key of a text: sha1 of its UTF-8 bytes (16 hex digits)."""
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def shingles(text: str, size: int = SHINGLE) -> set[bytes]:
+    """The set of lower-cased ``size``-word shingles of ``text`` (the words alone if fewer)."""
+    words = _WORD.findall(text.lower())
+    if len(words) < size:
+        return {" ".join(words).encode()} if words else set()
+    return {" ".join(words[i:i + size]).encode() for i in range(len(words) - size + 1)}
+
+
+def minhash(text: str, num_perm: int = NUM_PERM) -> MinHash:
+    """The MinHash signature of ``text``'s shingles."""
+    sig = MinHash(num_perm=num_perm)
+    sig.update_batch(list(shingles(text)))
+    return sig
+
+
+def to_bytes(sig: MinHash) -> bytes:
+    """A signature as little-endian uint64 bytes (to store)."""
+    return np.asarray(sig.hashvalues, dtype="<u8").tobytes()
+
+
+def from_bytes(data: bytes) -> MinHash:
+    """A signature back from :func:`to_bytes`."""
+    values = np.frombuffer(data, dtype="<u8").astype(np.uint64)
+    return MinHash(num_perm=len(values), hashvalues=values)
+
+
+class NearDuplicates:
+    """An LSH index of signatures: which earlier text is a near copy of this one?"""
+
+    def __init__(self, threshold: float = THRESHOLD, num_perm: int = NUM_PERM) -> None:
+        self.threshold = threshold
+        self.num_perm = num_perm
+        self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        self._sigs: dict[str, MinHash] = {}
+        self._order: dict[str, int] = {}
+
+    def __len__(self) -> int:
+        return len(self._sigs)
+
+    def add(self, key: str, sig: MinHash) -> None:
+        """Index ``sig`` under ``key`` (a first copy others may duplicate)."""
+        if key in self._sigs:
+            return
+        self._lsh.insert(key, sig)
+        self._sigs[key] = sig
+        self._order[key] = len(self._order)
+
+    def find(self, sig: MinHash) -> tuple[str, float] | None:
+        """The earliest indexed key whose text is a near copy, with its similarity."""
+        best: tuple[str, float] | None = None
+        for key in sorted(self._lsh.query(sig), key=self._order.__getitem__):
+            score = float(sig.jaccard(self._sigs[key]))
+            if score >= self.threshold:
+                best = (key, score)
+                break
+        return best

@@ -1,0 +1,69 @@
+"""Schema versions: a fresh store gets ``schema.sql``; an older one is brought up to date.
+
+The version lives in ``PRAGMA user_version`` (and ``meta.schema_version``). To change the
+schema: edit ``schema.sql`` (additively), bump :data:`SCHEMA_VERSION` and add the SQL
+that takes a store of the previous version to the new one to :data:`MIGRATIONS`.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from importlib import resources
+
+from dragoman.errors import StoreError
+
+SCHEMA_VERSION = 1
+
+# version -> SQL that upgrades a store of version - 1 to it.
+MIGRATIONS: dict[int, str] = {}
+
+
+def schema_sql() -> str:
+    return resources.files("dragoman.store").joinpath("schema.sql").read_text("utf-8")
+
+
+def user_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: sqlite3.Connection, path: str) -> int:
+    """Create or upgrade the schema in ``conn`` (autocommit mode); return the version."""
+    version = user_version(conn)
+    if version > SCHEMA_VERSION:
+        raise StoreError(f"{path}: store has schema version {version}, newer than this "
+                         f"dragoman knows ({SCHEMA_VERSION}); upgrade dragoman")
+    if version == SCHEMA_VERSION:
+        return version
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        if version == 0:
+            for statement in _statements(schema_sql()):
+                conn.execute(statement)
+        else:
+            for step in range(version + 1, SCHEMA_VERSION + 1):
+                for statement in _statements(MIGRATIONS[step]):
+                    conn.execute(statement)
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)",
+                     (str(SCHEMA_VERSION),))
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return SCHEMA_VERSION
+
+
+def _statements(script: str) -> list[str]:
+    """Split a script into complete statements (triggers hold inner semicolons)."""
+    out: list[str] = []
+    buf = ""
+    for line in script.splitlines(keepends=True):
+        if line.lstrip().startswith("--") and not buf.strip():
+            continue
+        buf += line
+        if sqlite3.complete_statement(buf):
+            out.append(buf.strip())
+            buf = ""
+    if buf.strip():
+        out.append(buf.strip())
+    return out

@@ -1,0 +1,296 @@
+"""The SQLite store: one file, WAL mode, FTS5 over titles and text, idempotent writes.
+
+Storing the same article again changes nothing (rows are keyed by article id); each
+:meth:`Store.add` call is one transaction, so an interrupted ingest leaves whole
+articles only and resumes by skipping the ids already stored.
+
+Duplicates: an article whose text hashes like a stored one is not stored again (counted
+as a duplicate). An article whose MinHash similarity to a stored first copy is above
+the threshold is stored with ``duplicate_of`` pointing at that copy; each of its events
+that matches an event of the first copy by (source actor code, target actor code,
+CAMEO code) gets ``copy_of`` = that event's number, and the first copy's event counts
+``num_articles`` (itself and its copies) and ``num_sources`` (distinct article sources
+among them) -- GDELT's NumArticles and NumSources.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from dragoman.errors import StoreError
+from dragoman.ingest import dedupe
+from dragoman.records import Record
+from dragoman.store import migrations, query, rows
+
+__all__ = ["AddResult", "Store"]
+
+_TABLES = ("actors", "mentions", "events", "statements", "casualties", "timexes")
+
+
+@dataclass
+class AddResult:
+    """What one :meth:`Store.add` call did."""
+
+    stored: int = 0
+    skipped: int = 0  # already stored (same id)
+    duplicates: int = 0  # exact copies of a stored text, not stored again
+    near_duplicates: int = 0  # stored, linked to a first copy
+    actors: int = 0
+    events: int = 0
+    statements: int = 0
+
+    def update(self, other: AddResult) -> None:
+        for key, value in asdict(other).items():
+            setattr(self, key, getattr(self, key) + value)
+
+
+class Store:
+    """A dragoman store in one SQLite file.
+
+    >>> with Store("news.db") as store:  # doctest: +SKIP
+    ...     store.add(records)
+    ...     store.events(actor="RUS", limit=10)
+    """
+
+    def __init__(self, path: str | Path, readonly: bool = False, *, dedupe_near: bool = True,
+                 threshold: float = dedupe.THRESHOLD) -> None:
+        self.path = str(path)
+        self.readonly = readonly
+        self.dedupe_near = dedupe_near
+        self.threshold = threshold
+        self._near: dedupe.NearDuplicates | None = None
+        self.conn = self._connect()
+
+    # -- opening and closing -------------------------------------------------------------
+
+    def _connect(self) -> sqlite3.Connection:
+        try:
+            if self.readonly:
+                if not Path(self.path).exists():
+                    raise StoreError(f"{self.path}: no such store; create it with `dragoman ingest`")
+                uri = f"file:{quote(str(Path(self.path).resolve()))}?mode=ro"
+                conn = sqlite3.connect(uri, uri=True, isolation_level=None,
+                                       check_same_thread=False)
+            else:
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+                conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+                conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("PRAGMA synchronous = NORMAL")
+            conn.row_factory = sqlite3.Row
+            conn.execute("PRAGMA busy_timeout = 10000")
+            self._check_schema(conn)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: cannot open the store ({exc})") from exc
+        return conn
+
+    def _check_schema(self, conn: sqlite3.Connection) -> None:
+        if not self.readonly:
+            migrations.migrate(conn, self.path)
+            if conn.execute("SELECT 1 FROM meta WHERE key = 'created'").fetchone() is None:
+                from dragoman import __version__
+
+                conn.executemany("INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)",
+                                 [("created", _now()), ("dragoman_version", __version__)])
+            return
+        version = migrations.user_version(conn)
+        if version != migrations.SCHEMA_VERSION:
+            raise StoreError(f"{self.path}: store has schema version {version}, this dragoman "
+                             f"reads {migrations.SCHEMA_VERSION}; open it once for writing "
+                             f"(e.g. `dragoman ingest`) to upgrade it")
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing -------------------------------------------------------------------------
+
+    def has(self, article_id: str) -> bool:
+        """Whether an article with this id is stored (a cheap check before parsing)."""
+        row = self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row is not None
+
+    def has_text(self, text: str) -> str | None:
+        """The id of a stored article with exactly this text, if any."""
+        row = self.conn.execute("SELECT id FROM articles WHERE content_hash = ? LIMIT 1",
+                                (dedupe.content_hash(text),)).fetchone()
+        return None if row is None else str(row[0])
+
+    def add(self, records: Iterable[Record], *, model: str | None = None) -> AddResult:
+        """Store records in one transaction; those already stored are skipped."""
+        if self.readonly:
+            raise StoreError(f"{self.path}: store is open read-only")
+        result = AddResult()
+        records = list(records)
+        near = self._near_index() if self.dedupe_near else None
+        pending: list[tuple[str, Any]] = []
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            for record in records:
+                self._add_one(record, model, result, near, pending)
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            self._near = None  # rebuilt from what was committed
+            raise
+        if near is not None:
+            for key, sig in pending:
+                near.add(key, sig)
+        return result
+
+    def _add_one(self, record: Record, model: str | None, result: AddResult,
+                 near: dedupe.NearDuplicates | None, pending: list[tuple[str, Any]]) -> None:
+        article = record.article
+        if self.has(article.id):
+            result.skipped += 1
+            return
+        digest = dedupe.content_hash(article.text)
+        if self.conn.execute("SELECT 1 FROM articles WHERE content_hash = ?",
+                             (digest,)).fetchone():
+            result.duplicates += 1
+            return
+        first: tuple[str, float] | None = None
+        sig = None
+        if near is not None:
+            sig = dedupe.minhash(article.text)
+            first = near.find(sig)
+            for key, pending_sig in pending:  # copies within this same batch
+                if first is None and sig.jaccard(pending_sig) >= near.threshold:
+                    first = (key, float(sig.jaccard(pending_sig)))
+        self._insert(record, digest, model, first)
+        if sig is not None:
+            self.conn.execute("INSERT OR REPLACE INTO minhashes (article_id, signature) "
+                              "VALUES (?, ?)", (article.id, dedupe.to_bytes(sig)))
+            if first is None:
+                pending.append((article.id, sig))
+        if first is not None:
+            result.near_duplicates += 1
+            self._link_copies(article.id, first[0])
+        result.stored += 1
+        result.actors += len(record.actors)
+        result.events += len(record.events)
+        result.statements += len(record.statements)
+
+    def _insert(self, record: Record, digest: str, model: str | None,
+                first: tuple[str, float] | None) -> None:
+        parts = rows.record_rows(record)
+        article = parts["article"] | {
+            "content_hash": digest, "duplicate_of": first[0] if first else None,
+            "similarity": first[1] if first else None, "n_actors": len(record.actors),
+            "n_events": len(record.events), "n_statements": len(record.statements),
+            "model": model, "ingested_at": _now()}
+        _insert_rows(self.conn, "articles", [article])
+        for table in _TABLES:
+            _insert_rows(self.conn, table, parts[table])
+
+    def _link_copies(self, article_id: str, first_id: str) -> None:
+        """Point the events of a near copy at the matching events of its first copy."""
+        firsts = self.conn.execute(
+            "SELECT num, source_code, target_code, cameo FROM event_view "
+            "WHERE article_id = ? ORDER BY num", (first_id,)).fetchall()
+        by_key: dict[tuple[Any, Any, Any], int] = {}
+        for row in firsts:
+            by_key.setdefault((row[1], row[2], row[3]), row[0])
+        copies = self.conn.execute(
+            "SELECT num, source_code, target_code, cameo FROM event_view WHERE article_id = ?",
+            (article_id,)).fetchall()
+        touched = set()
+        for row in copies:
+            target = by_key.get((row[1], row[2], row[3]))
+            if target is not None:
+                self.conn.execute("UPDATE events SET copy_of = ? WHERE num = ?", (target, row[0]))
+                touched.add(target)
+        for num in touched:
+            self.conn.execute(_RECOUNT, {"num": num})
+
+    def _near_index(self) -> dedupe.NearDuplicates:
+        if self._near is None:
+            index = dedupe.NearDuplicates(threshold=self.threshold)
+            for article_id, blob in self.conn.execute(
+                    "SELECT m.article_id, m.signature FROM minhashes m JOIN articles a "
+                    "ON a.id = m.article_id WHERE a.duplicate_of IS NULL ORDER BY a.num"):
+                index.add(article_id, dedupe.from_bytes(blob))
+            self._near = index
+        return self._near
+
+    # -- reading -------------------------------------------------------------------------
+
+    def record(self, article_id: str) -> Record:
+        """The stored record of one article, exactly as it was added."""
+        article = self.conn.execute("SELECT * FROM articles WHERE id = ?",
+                                    (article_id,)).fetchone()
+        if article is None:
+            raise StoreError(f"{self.path}: no article with id {article_id!r}")
+
+        def fetch(table: str, order: str) -> list[dict[str, Any]]:
+            cur = self.conn.execute(f"SELECT * FROM {table} WHERE article_id = ? ORDER BY {order}",
+                                    (article_id,))
+            return [dict(r) for r in cur]
+
+        return rows.record_from_rows(
+            dict(article), fetch("actors", "rowid"), fetch("mentions", "actor_id, idx"),
+            fetch("events", "idx"), fetch("statements", "idx"), fetch("casualties", "idx"))
+
+    def records(self, article_ids: Iterable[str] | None = None) -> Iterator[Record]:
+        """Stored records, in the order they were stored (or of the given ids)."""
+        if article_ids is None:
+            article_ids = [r[0] for r in self.conn.execute("SELECT id FROM articles ORDER BY num")]
+        for article_id in article_ids:
+            yield self.record(article_id)
+
+    def __len__(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def events(self, **filters: Any) -> list[dict[str, Any]]:
+        """Events with their actors' names and codes; see :func:`query.events`."""
+        return query.events(self.conn, **filters)
+
+    def statements(self, **filters: Any) -> list[dict[str, Any]]:
+        """Statements with their speakers; see :func:`query.statements`."""
+        return query.statements(self.conn, **filters)
+
+    def actors(self, **filters: Any) -> list[dict[str, Any]]:
+        """Actors across articles, grouped by code and name; see :func:`query.actors`."""
+        return query.actors(self.conn, **filters)
+
+    def stats(self, top: int = 10) -> dict[str, Any]:
+        """Counts and top lists for a summary; see :func:`query.stats`."""
+        return query.stats(self.conn, top=top)
+
+    def integrity(self) -> str:
+        """``PRAGMA integrity_check``: "ok" when the file is sound."""
+        return str(self.conn.execute("PRAGMA integrity_check").fetchone()[0])
+
+
+_RECOUNT = """
+UPDATE events SET
+  num_articles = 1 + (SELECT count(*) FROM events c WHERE c.copy_of = :num),
+  num_sources = (SELECT count(DISTINCT coalesce(a.source, '')) FROM events c
+                 JOIN articles a ON a.id = c.article_id
+                 WHERE c.num = :num OR c.copy_of = :num)
+WHERE num = :num
+"""
+
+
+def _insert_rows(conn: sqlite3.Connection, table: str, items: list[dict[str, Any]]) -> None:
+    if not items:
+        return
+    columns = list(items[0])
+    names = ", ".join(f'"{c}"' for c in columns)
+    sql = (f"INSERT OR IGNORE INTO {table} ({names}) "
+           f"VALUES ({', '.join(':' + c for c in columns)})")
+    conn.executemany(sql, items)
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
