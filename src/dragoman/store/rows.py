@@ -12,7 +12,7 @@ from typing import Any
 
 from dragoman.records import Record, to_dict
 
-__all__ = ["dumps", "loads", "record_rows", "record_from_rows"]
+__all__ = ["dumps", "loads", "record_from_rows", "record_rows"]
 
 ARTICLE_COLUMNS = ("id", "source", "url", "title", "published", "dateline", "language", "text",
                    "metadata")

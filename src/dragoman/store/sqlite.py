@@ -73,7 +73,8 @@ class Store:
         try:
             if self.readonly:
                 if not Path(self.path).exists():
-                    raise StoreError(f"{self.path}: no such store; create it with `dragoman ingest`")
+                    raise StoreError(f"{self.path}: no such store; create it with "
+                                     "`dragoman ingest`")
                 uri = f"file:{quote(str(Path(self.path).resolve()))}?mode=ro"
                 conn = sqlite3.connect(uri, uri=True, isolation_level=None,
                                        check_same_thread=False)
