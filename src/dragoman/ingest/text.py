@@ -49,7 +49,8 @@ def read_text_file(path: str | Path, **options: str | None) -> Article:
 def decode_bytes(raw: bytes, where: str) -> str:
     """Decode bytes as UTF-8, else guess the encoding; refuse binary data."""
     if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(where, "looks like a binary file, not text; pass a text, HTML or feed file")
+        raise InputError(where, "looks like a binary file, not text; "
+                                "pass a text, HTML or feed file")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
