@@ -1,0 +1,377 @@
+"""The web UI's read-only SQL over the store (schema in ``dragoman/store/schema.sql``).
+
+Every query is parameterised. Aggregates are computed in SQL and the expensive ones are
+cached per state of the database file (see :class:`Cache`).
+
+Actors are identified across articles by a *key*: ``CODE|Name`` (``|Name`` when the
+actor has no code), e.g. ``RUSGOV|Sergei Lavrov``. A bare code (``RUSGOV``) stands for
+every actor coded so.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from dragoman.errors import StoreError
+
+__all__ = ["QUADS", "Cache", "EventFilter", "actor_key", "connect", "parse_key"]
+
+QUADS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
+         4: "material conflict"}
+EVENT_DATE = "COALESCE(e.date, a.published)"
+SORTS = {"date": EVENT_DATE, "goldstein": "e.goldstein", "cameo": "e.cameo",
+         "plover": "e.plover", "quad": "e.quad_class", "source": "s.name",
+         "target": "t.name", "article": "a.title"}
+
+
+def connect(path: str | Path) -> sqlite3.Connection:
+    """A read-only connection to the store at ``path``."""
+    resolved = Path(path).resolve()
+    if not resolved.is_file():
+        raise StoreError(f"{path}: no such store; create it with `dragoman ingest`")
+    conn = sqlite3.connect(f"file:{quote(str(resolved))}?mode=ro", uri=True,
+                           check_same_thread=False)
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA query_only = 1")
+    conn.execute("PRAGMA busy_timeout = 5000")
+    return conn
+
+
+def actor_key(code: str | None, name: str | None) -> str:
+    return f"{code or ''}|{name or ''}"
+
+
+def parse_key(key: str) -> tuple[str | None, str | None]:
+    """``CODE|Name`` -> (code or None, name); a bare code -> (code, None)."""
+    if "|" not in key:
+        return key, None
+    code, name = key.split("|", 1)
+    return code or None, name
+
+
+def actor_where(key: str, alias: str) -> tuple[str, list[Any]]:
+    """A WHERE fragment selecting the actor rows (table alias ``alias``) of a key."""
+    code, name = parse_key(key)
+    if name is None:
+        return f"{alias}.code = ?", [code]
+    return f"{alias}.code IS ? AND {alias}.name = ?", [code, name]
+
+
+def involves(key: str, column: str) -> tuple[str, list[Any]]:
+    """A WHERE fragment: the event's ``column`` (source or target) is an actor of ``key``."""
+    frag, params = actor_where(key, "x")
+    return (f"(e.article_id, e.{column}) IN"
+            f" (SELECT x.article_id, x.id FROM actors x WHERE {frag})", params)
+
+
+def rows(conn: sqlite3.Connection, sql: str, params: list[Any] | tuple[Any, ...] = ()
+         ) -> list[dict[str, Any]]:
+    return [dict(r) for r in conn.execute(sql, params)]
+
+
+def with_keys(items: list[dict[str, Any]], *prefixes: str) -> list[dict[str, Any]]:
+    """Add ``<prefix>key`` for each ``<prefix>code`` / ``<prefix>name`` pair."""
+    for item in items:
+        for p in prefixes:
+            if item.get(f"{p}name") is not None:
+                item[f"{p}key"] = actor_key(item.get(f"{p}code"), item[f"{p}name"])
+            else:
+                item[f"{p}key"] = None
+    return items
+
+
+class Cache:
+    """Results of expensive queries, dropped whenever the database files change."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        self._lock = threading.Lock()
+        self._state: tuple[Any, ...] = ()
+        self._values: dict[Any, Any] = {}
+
+    def _signature(self) -> tuple[Any, ...]:
+        sig = []
+        for suffix in ("", "-wal"):
+            try:
+                st = os.stat(self.path + suffix)
+                sig.append((st.st_mtime_ns, st.st_size))
+            except OSError:
+                sig.append(None)
+        return tuple(sig)
+
+    def get(self, key: Any, compute: Callable[[], Any]) -> Any:
+        state = self._signature()
+        with self._lock:
+            if state != self._state:
+                self._state, self._values = state, {}
+            if key in self._values:
+                return self._values[key]
+        value = compute()
+        with self._lock:
+            self._values[key] = value
+        return value
+
+
+# -- overview -----------------------------------------------------------------------------
+
+def counts(conn: sqlite3.Connection) -> dict[str, int]:
+    one = conn.execute(
+        "SELECT (SELECT COUNT(*) FROM articles), (SELECT COUNT(*) FROM events),"
+        " (SELECT COUNT(*) FROM statements), (SELECT COUNT(*) FROM casualties),"
+        " (SELECT COUNT(*) FROM (SELECT 1 FROM actors GROUP BY code, name))").fetchone()
+    return dict(zip(("articles", "events", "statements", "casualties", "actors"), one,
+                    strict=True))
+
+
+def timeline(conn: sqlite3.Connection, where: str = "1", params: list[Any] | None = None
+             ) -> list[dict[str, Any]]:
+    """Events per month by quad class: ``[{"period": "2020-01", "q1": n, ..., "q4": n}]``."""
+    sql = (f"SELECT substr({EVENT_DATE}, 1, 7) AS period,"
+           " SUM(e.quad_class = 1) AS q1, SUM(e.quad_class = 2) AS q2,"
+           " SUM(e.quad_class = 3) AS q3, SUM(e.quad_class = 4) AS q4,"
+           " COUNT(*) AS n, ROUND(AVG(e.goldstein), 2) AS goldstein"
+           " FROM events e JOIN articles a ON a.id = e.article_id"
+           f" WHERE e.copy_of IS NULL AND {where} AND {EVENT_DATE} IS NOT NULL"
+           " GROUP BY period ORDER BY period")
+    return rows(conn, sql, params or [])
+
+
+def top_actors(conn: sqlite3.Connection, limit: int = 10) -> list[dict[str, Any]]:
+    """Actors in the most articles."""
+    found = rows(conn,
+                 "SELECT code, name, MAX(kind) AS kind, MAX(country) AS country,"
+                 " COUNT(*) AS articles, SUM(n_mentions) AS mentions FROM actors"
+                 " GROUP BY code, name ORDER BY articles DESC, mentions DESC LIMIT ?", [limit])
+    return with_keys(found, "")
+
+
+def dyads(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Every directed dyad with its number of events and mean Goldstein score."""
+    found = rows(conn,
+                 "SELECT s.code AS source_code, s.name AS source_name,"
+                 " t.code AS target_code, t.name AS target_name, COUNT(*) AS events,"
+                 " ROUND(AVG(e.goldstein), 2) AS goldstein,"
+                 " SUM(e.quad_class IN (1, 2)) AS cooperation,"
+                 " SUM(e.quad_class IN (3, 4)) AS conflict"
+                 " FROM events e"
+                 " JOIN actors s ON s.article_id = e.article_id AND s.id = e.source"
+                 " JOIN actors t ON t.article_id = e.article_id AND t.id = e.target"
+                 " WHERE e.copy_of IS NULL"
+                 " GROUP BY s.code, s.name, t.code, t.name ORDER BY events DESC")
+    return with_keys(found, "source_", "target_")
+
+
+def latest_articles(conn: sqlite3.Connection, limit: int = 10) -> list[dict[str, Any]]:
+    return rows(conn, "SELECT id, title, source, published, n_events, n_statements"
+                      " FROM articles ORDER BY published DESC, num DESC LIMIT ?", [limit])
+
+
+def network(all_dyads: list[dict[str, Any]], top: int = 40) -> dict[str, Any]:
+    """The ``top`` actors by events and the undirected links among them."""
+    degree: dict[str, int] = {}
+    names: dict[str, tuple[str | None, str]] = {}
+    for d in all_dyads:
+        for side in ("source_", "target_"):
+            degree[d[f"{side}key"]] = degree.get(d[f"{side}key"], 0) + d["events"]
+            names[d[f"{side}key"]] = (d[f"{side}code"], d[f"{side}name"])
+    keep = set(sorted(degree, key=lambda k: -degree[k])[:top])
+    links: dict[tuple[str, str], dict[str, Any]] = {}
+    for d in all_dyads:
+        a, b = d["source_key"], d["target_key"]
+        if a not in keep or b not in keep or a == b:
+            continue
+        link = links.setdefault(tuple(sorted((a, b))), {"events": 0, "weighted": 0.0,
+                                                         "cooperation": 0, "conflict": 0})
+        link["events"] += d["events"]
+        link["weighted"] += (d["goldstein"] or 0.0) * d["events"]
+        link["cooperation"] += d["cooperation"] or 0
+        link["conflict"] += d["conflict"] or 0
+    nodes = [{"key": k, "code": names[k][0], "name": names[k][1], "events": degree[k]}
+             for k in sorted(keep, key=lambda k: -degree[k])]
+    edges = [{"a": a, "b": b, "events": v["events"], "cooperation": v["cooperation"],
+              "conflict": v["conflict"], "goldstein": round(v["weighted"] / v["events"], 2)}
+             for (a, b), v in links.items()]
+    return {"nodes": nodes, "edges": edges}
+
+
+# -- events table -------------------------------------------------------------------------
+
+@dataclass
+class EventFilter:
+    """The filters of the events table, from query parameters."""
+
+    actor: str | None = None
+    source: str | None = None
+    target: str | None = None
+    plover: str | None = None
+    cameo: str | None = None
+    quad: int | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    article: str | None = None
+
+    dyad: tuple[str, str] | None = None
+
+    def where(self) -> tuple[str, list[Any]]:
+        """A WHERE clause over ``events e JOIN articles a``, and its parameters."""
+        clauses: list[str] = []
+        params: list[Any] = []
+        for key, column in ((self.source, "source"), (self.target, "target")):
+            if key:
+                frag, p = involves(key, column)
+                clauses.append(frag)
+                params += p
+        if self.actor:
+            frag_s, p_s = involves(self.actor, "source")
+            frag_t, p_t = involves(self.actor, "target")
+            clauses.append(f"({frag_s} OR {frag_t})")
+            params += p_s + p_t
+        if self.dyad:
+            a, b = self.dyad
+            parts = [involves(k, c) for k, c in ((a, "source"), (b, "target"),
+                                                  (b, "source"), (a, "target"))]
+            clauses.append(f"(({parts[0][0]} AND {parts[1][0]}) OR ({parts[2][0]} AND {parts[3][0]}))")
+            params += [p for part in parts for p in part[1]]
+        simple = [("e.plover = ?", self.plover), ("e.cameo LIKE ? || '%'", self.cameo),
+                  ("e.quad_class = ?", self.quad), (f"{EVENT_DATE} >= ?", self.date_from),
+                  (f"{EVENT_DATE} <= ?", _date_end(self.date_to)),
+                  ("e.article_id = ?", self.article)]
+        for clause, value in simple:
+            if value not in (None, ""):
+                clauses.append(clause)
+                params.append(value)
+        return " AND ".join(clauses) or "1", params
+
+
+def _date_end(value: str | None) -> str | None:
+    """'2020-03' includes every day of March: compare against '2020-03\uffff'."""
+    return None if not value else value + "\uffff"
+
+
+EVENT_COLUMNS = (
+    "e.num, e.article_id, e.id, e.plover, e.cameo, e.quad_class, e.goldstein, e.negated,"
+    f" e.modality, {EVENT_DATE} AS date, e.date_text, e.location_name, e.trigger_text,"
+    " e.evidence, e.confidence, e.num_articles, e.copy_of,"
+    " e.source AS source_id, s.name AS source_name, s.code AS source_code,"
+    " e.target AS target_id, t.name AS target_name, t.code AS target_code,"
+    " a.title AS article_title, a.source AS article_source, a.published")
+EVENT_FROM = (
+    "FROM events e JOIN articles a ON a.id = e.article_id"
+    " LEFT JOIN actors s ON s.article_id = e.article_id AND s.id = e.source"
+    " LEFT JOIN actors t ON t.article_id = e.article_id AND t.id = e.target")
+
+
+def events(conn: sqlite3.Connection, flt: EventFilter, *, sort: str = "date",
+           desc: bool = True, limit: int = 50, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
+    """One page of events matching ``flt``, and how many match in all."""
+    where, params = flt.where()
+    order = SORTS.get(sort, EVENT_DATE)
+    direction = "DESC" if desc else "ASC"
+    found = rows(conn, f"SELECT {EVENT_COLUMNS} {EVENT_FROM} WHERE {where}"
+                       f" ORDER BY {order} {direction}, e.num {direction} LIMIT ? OFFSET ?",
+                 [*params, limit, offset])
+    total = conn.execute(f"SELECT COUNT(*) {EVENT_FROM} WHERE {where}", params).fetchone()[0]
+    return with_keys(found, "source_", "target_"), int(total)
+
+
+def iter_events(conn: sqlite3.Connection, flt: EventFilter, sort: str = "date",
+                desc: bool = True) -> Iterator[dict[str, Any]]:
+    """Every event matching ``flt`` (for CSV export), one at a time."""
+    where, params = flt.where()
+    order = SORTS.get(sort, EVENT_DATE)
+    direction = "DESC" if desc else "ASC"
+    cursor = conn.execute(f"SELECT {EVENT_COLUMNS} {EVENT_FROM} WHERE {where}"
+                          f" ORDER BY {order} {direction}, e.num {direction}", params)
+    for row in cursor:
+        yield dict(row)
+
+
+def event_types(conn: sqlite3.Connection) -> list[str]:
+    return [r[0] for r in conn.execute(
+        "SELECT DISTINCT plover FROM events WHERE plover IS NOT NULL ORDER BY plover")]
+
+
+def sources(conn: sqlite3.Connection) -> list[str]:
+    return [r[0] for r in conn.execute(
+        "SELECT DISTINCT source FROM articles WHERE source IS NOT NULL ORDER BY source")]
+
+
+# -- articles and search ------------------------------------------------------------------
+
+@dataclass
+class ArticleFilter:
+    """Full-text query and filters over articles, from query parameters."""
+
+    q: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    source: str | None = None
+    actor: str | None = None
+    event: str | None = None
+
+    def where(self) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        simple = [("a.published >= ?", self.date_from),
+                  ("a.published <= ?", _date_end(self.date_to)), ("a.source = ?", self.source)]
+        for clause, value in simple:
+            if value:
+                clauses.append(clause)
+                params.append(value)
+        if self.actor:
+            frag, p = actor_where(self.actor, "x")
+            clauses.append(f"EXISTS (SELECT 1 FROM actors x WHERE x.article_id = a.id AND {frag})")
+            params += p
+        if self.event:
+            clauses.append("EXISTS (SELECT 1 FROM events y WHERE y.article_id = a.id"
+                           " AND (y.plover = ? OR y.cameo LIKE ? || '%'))")
+            params += [self.event, self.event]
+        return " AND ".join(clauses) or "1", params
+
+
+def fts_query(text: str) -> str:
+    """User words -> a safe FTS5 query: each word or "phrase" quoted, ``OR`` kept, ``*`` prefix."""
+    terms: list[str] = []
+    for i, part in enumerate(text.split('"')):
+        if i % 2:  # inside quotes: a phrase
+            if part.strip():
+                terms.append('"' + part.strip() + '"')
+            continue
+        for word in part.split():
+            if word == "OR" and terms:
+                terms.append("OR")
+            elif word.strip("*"):
+                star = "*" if word.endswith("*") else ""
+                terms.append('"' + word.strip("*").replace('"', "") + '"' + star)
+    while terms and terms[-1] == "OR":
+        terms.pop()
+    return " ".join(terms)
+
+
+def articles(conn: sqlite3.Connection, flt: ArticleFilter, *, limit: int = 20,
+             offset: int = 0) -> tuple[list[dict[str, Any]], int]:
+    """One page of articles matching ``flt`` (best matches first when searching)."""
+    where, params = flt.where()
+    columns = ("a.id, a.title, a.source, a.published, a.url, a.n_events, a.n_statements,"
+               " a.n_actors, a.duplicate_of")
+    match = fts_query(flt.q or "")
+    if match:
+        base = ("FROM articles_fts JOIN articles a ON a.num = articles_fts.rowid"
+                f" WHERE articles_fts MATCH ? AND {where}")
+        params = [match, *params]
+        select = (f"SELECT {columns}, snippet(articles_fts, 1, char(2), char(3), '…', 24)"
+                  f" AS snippet {base} ORDER BY rank LIMIT ? OFFSET ?")
+    else:
+        base = f"FROM articles a WHERE {where}"
+        select = (f"SELECT {columns}, substr(a.text, 1, 240) AS snippet {base}"
+                  " ORDER BY a.published DESC, a.num DESC LIMIT ? OFFSET ?")
+    found = rows(conn, select, [*params, limit, offset])
+    total = conn.execute(f"SELECT COUNT(*) {base}", params).fetchone()[0]
+    return found, int(total)
