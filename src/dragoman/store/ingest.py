@@ -1,0 +1,189 @@
+"""Sources -> articles -> records -> store, in batches, resumable.
+
+Articles already stored (same id) or exactly duplicating a stored text are skipped
+before parsing, so re-running an interrupted ingest only parses what is missing.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from dragoman.errors import DragomanError, InputError
+from dragoman.ingest import dedupe
+from dragoman.ingest.readers import iter_articles
+from dragoman.records import Article, Record
+from dragoman.store.sqlite import AddResult, Store
+
+__all__ = ["IngestSummary", "ingest"]
+
+logger = logging.getLogger("dragoman")
+
+Extractor = Callable[[list[Article]], list[Record]]
+
+
+@dataclass
+class IngestSummary:
+    """What an ingest did; ``seconds`` splits the time by stage."""
+
+    read: int = 0  # articles read from the sources
+    stored: int = 0
+    skipped: int = 0  # already in the store
+    duplicates: int = 0  # exact copies of an article stored or read before
+    near_duplicates: int = 0  # stored, linked to a first copy
+    failed: int = 0  # inputs or articles that could not be read or processed
+    actors: int = 0
+    events: int = 0
+    statements: int = 0
+    words: int = 0  # words in the articles parsed
+    errors: list[str] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=lambda: {
+        "read": 0.0, "parse": 0.0, "extract": 0.0, "store": 0.0, "total": 0.0})
+
+    def as_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["seconds"] = {k: round(v, 3) for k, v in self.seconds.items()}
+        return data
+
+    def _add(self, result: AddResult) -> None:
+        self.stored += result.stored
+        self.skipped += result.skipped
+        self.duplicates += result.duplicates
+        self.near_duplicates += result.near_duplicates
+        self.actors += result.actors
+        self.events += result.events
+        self.statements += result.statements
+
+
+def ingest(sources: Iterable[str | Path], store: Store | str | Path, *,
+           model: str | None = None, batch_size: int = 64, fetch_links: bool = False,
+           extractor: Extractor | None = None,
+           on_progress: Callable[[IngestSummary], None] | None = None,
+           on_error: Callable[[InputError | DragomanError], None] | None = None,
+           **mapping: str | None) -> IngestSummary:
+    """Read ``sources``, extract records and add them to ``store`` batch by batch.
+
+    Each batch is one transaction; input errors are counted (and passed to
+    ``on_error``) and the rest goes on. ``extractor`` replaces the NLP pipeline
+    (a function from a list of Articles to their Records), e.g. in tests.
+    """
+    own = not isinstance(store, Store)
+    db = Store(store) if own else store
+    assert isinstance(db, Store)
+    summary = IngestSummary()
+    started = time.perf_counter()
+    run = _Run(db, summary, extractor, model, on_error)
+    try:
+        batch: list[Article] = []
+        for article in run.fresh(iter_articles(sources, fetch_links=fetch_links, **mapping)):
+            batch.append(article)
+            if len(batch) >= batch_size:
+                run.flush(batch)
+                batch = []
+                if on_progress:
+                    on_progress(summary)
+        run.flush(batch)
+    finally:
+        summary.seconds["total"] = time.perf_counter() - started
+        if own:
+            db.close()
+    if on_progress:
+        on_progress(summary)
+    return summary
+
+
+class _Run:
+    """The state of one ingest: what was seen, the pipeline, the timers."""
+
+    def __init__(self, store: Store, summary: IngestSummary, extractor: Extractor | None,
+                 model: str | None, on_error: Callable[[Any], None] | None) -> None:
+        self.store = store
+        self.summary = summary
+        self.extractor = extractor
+        self.model = model
+        self.on_error = on_error
+        self.seen_ids: set[str] = set()
+        self.seen_hashes: set[str] = set()
+
+    def fail(self, error: InputError | DragomanError) -> None:
+        self.summary.failed += 1
+        self.summary.errors.append(str(error))
+        logger.warning("%s", error)
+        if self.on_error:
+            self.on_error(error)
+
+    def fresh(self, items: Iterator[Article | InputError]) -> Iterator[Article]:
+        """The articles not stored yet (nor seen earlier in this run)."""
+        s = self.summary
+        while True:
+            t0 = time.perf_counter()
+            item = next(items, None)
+            s.seconds["read"] += time.perf_counter() - t0
+            if item is None:
+                return
+            if isinstance(item, InputError):
+                self.fail(item)
+                continue
+            s.read += 1
+            digest = dedupe.content_hash(item.text)
+            if item.id in self.seen_ids or self.store.has(item.id):
+                s.skipped += 1
+            elif digest in self.seen_hashes or self.store.has_text(item.text):
+                s.duplicates += 1
+            else:
+                self.seen_ids.add(item.id)
+                self.seen_hashes.add(digest)
+                yield item
+
+    def flush(self, batch: list[Article]) -> None:
+        if not batch:
+            return
+        records = self.extract(batch)
+        t0 = time.perf_counter()
+        result = self.store.add(records, model=self.model_name())
+        self.summary.seconds["store"] += time.perf_counter() - t0
+        self.summary._add(result)
+
+    def model_name(self) -> str | None:
+        if self.extractor is not None:
+            return self.model
+        from dragoman import nlp
+
+        return self.model or nlp.default_model()
+
+    def extract(self, batch: list[Article]) -> list[Record]:
+        """Records for a batch; when the batch fails, article by article."""
+        self.summary.words += sum(len(a.text.split()) for a in batch)
+        try:
+            return self._extract(batch)
+        except DragomanError:
+            raise
+        except Exception:  # one bad article must not lose the batch: retry one by one
+            pass
+        records = []
+        for article in batch:
+            try:
+                records += self._extract([article])
+            except Exception as exc:  # reported as a failed article, the run goes on
+                self.fail(InputError(f"article {article.id}", f"extraction failed ({exc!r})"))
+        return records
+
+    def _extract(self, batch: list[Article]) -> list[Record]:
+        if self.extractor is not None:
+            t0 = time.perf_counter()
+            records = list(self.extractor(batch))
+            self.summary.seconds["extract"] += time.perf_counter() - t0
+            return records
+        from dragoman import nlp, pipeline
+
+        t0 = time.perf_counter()
+        docs = list(nlp.load(self.model).pipe([a.text for a in batch]))
+        t1 = time.perf_counter()
+        records = [pipeline.analyse(doc, a) for doc, a in zip(docs, batch, strict=True)]
+        self.summary.seconds["parse"] += t1 - t0
+        self.summary.seconds["extract"] += time.perf_counter() - t1
+        return records
