@@ -7,6 +7,7 @@ import logging
 
 from dragoman.pipeline import extract, extract_batch
 from dragoman.records import Actor, Article, Casualty, Event, Record, Span, Statement
+from dragoman.store import Store
 
 __version__ = "0.1.0"
 __all__ = [
@@ -17,6 +18,7 @@ __all__ = [
     "Record",
     "Span",
     "Statement",
+    "Store",
     "extract",
     "extract_batch",
 ]
