@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from dragoman.events.casualties import extract_casualties
+from dragoman.events.extract import extract_events
 from dragoman.records import Actor, Article, Casualty, Event
 
 __all__ = ["extract"]
 
 
 def extract(doc: Doc, article: Article, actors: list[Actor]) -> tuple[list[Event], list[Casualty]]:
-    """Events and casualties in ``doc``."""
-    return [], []
+    """Events and casualties in ``doc`` (a parse of ``article.text``)."""
+    events = extract_events(doc, article, actors)
+    casualties = extract_casualties(doc, article, actors)
+    return events, casualties

@@ -1,0 +1,357 @@
+"""Events from the dependency parse: who did what to whom, coded in CAMEO and PLOVER.
+
+Each verb the patterns know is coded from its clause (subject, object, prepositions);
+event nouns ("talks", "crackdown", "airstrikes") are coded on their own or through a
+light verb ("held talks"). Verbs governing another verb recode it by CAMEO's rules:
+"refused to meet" is a rejection (12x), "threatened to strike" a threat (13x),
+"agreed to" / "will" + cooperation an intent (03x), "could" / "would" + conflict a
+threat. Events inside reported speech keep the reporter apart from the doer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from dragoman.actors.index import MentionIndex
+from dragoman.events import codebook, syntax
+from dragoman.events.patterns import Match, Patterns, load
+from dragoman.records import Actor, Article, Event, Span
+
+__all__ = ["Candidate", "extract_events"]
+
+STATEMENT_CODES = frozenset({"01", "010", "012", "013", "018"})  # speech: statements' job
+SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06", "19"})
+NOT_SYMMETRIC = frozenset({"042", "043"})
+COOPERATION = frozenset({"03", "04", "05", "06", "07", "08"})
+FORCE = frozenset({"12", "14", "15", "16", "17", "18", "19", "20"})
+VERBS = frozenset({"VERB"})
+NOUNS = frozenset({"NOUN", "PROPN"})
+MAX_SOURCES = 8
+
+
+@dataclass
+class Candidate:
+    """An event before ids: what the walkers found in one clause."""
+
+    code: str
+    sources: list[str]
+    targets: list[str | None]
+    trigger: tuple[int, int]
+    sentence: int
+    negated: bool = False
+    modality: str = "asserted"
+    reporter: str | None = None
+    confidence: float = 0.7
+
+
+@dataclass
+class _Frame:
+    code: str
+    trigger: list[Token] = field(default_factory=list)
+    negated: bool = False
+    modality: str = "asserted"
+    top: Token | None = None  # the verb the clause hangs from after governing verbs
+
+
+class _Walker:
+    def __init__(self, doc: Doc, index: MentionIndex, patterns: Patterns) -> None:
+        self.doc = doc
+        self.P = patterns
+        self.actors = syntax.Actors(index)
+        self.matches: dict[int, tuple[str, Match] | None] = {}
+        self.consumed: set[int] = set()  # event nouns already coded through a verb
+
+    # -- verbs ------------------------------------------------------------------------
+    def verb_key(self, v: Token) -> str | None:
+        lemma, lower = v.lemma_.lower(), v.lower_
+        keys = []
+        for c in v.children:
+            if c.dep_ in ("prt", "prep"):
+                keys += [f"{lemma} {c.lower_}", f"{lower} {c.lower_}"]
+        return self.P.is_verb([*keys, lemma, lower])
+
+    def match(self, v: Token) -> tuple[str, Match] | None:
+        """The verb key and its pattern match (cached), or None if not an event verb."""
+        if v.i not in self.matches:
+            key = self.verb_key(v) if v.pos_ in VERBS and v.dep_ != "amod" else None
+            found = self.P.verb(key, syntax.clause(v)) if key else None
+            self.matches[v.i] = (key, found) if key and found else None
+        return self.matches[v.i]
+
+    def codable(self, v: Token) -> bool:
+        m = self.match(v)
+        return bool(m and _keep(m[1].code)) or self.light_noun(v) is not None
+
+    def light_noun(self, v: Token) -> tuple[Token, Match] | None:
+        """The event noun a light verb takes its event from ("held talks")."""
+        if v.pos_ not in VERBS or self.P.role("light", v.lemma_.lower()) is None:
+            return None
+        m = self.match(v)
+        if m and m[1].specific and m[1].code:
+            return None
+        cands = syntax.children(v, syntax.OBJ)
+        cands += [p for c in v.children if c.dep_ == "prep" for p in [syntax.pobj(c)] if p]
+        for noun in cands:
+            if noun.pos_ in NOUNS:
+                found = self.P.noun(noun.lemma_.lower(), syntax.noun_clause(noun))
+                if found and found.code:
+                    return noun, found
+        return None
+
+    def verb_events(self, v: Token, sent_index: int) -> list[Candidate]:
+        if self.P.role("speech", v.lemma_.lower()) and not self.codable(v):
+            return []
+        if self.governs_coded(v):
+            return []  # "refused to meet": the event is coded at "meet"
+        light = self.light_noun(v)
+        m = self.match(v)
+        if light is not None:
+            noun, nmatch = light
+            self.consumed.add(noun.i)
+            base, trigger = nmatch, [v, noun]
+        elif m is not None and _keep(m[1].code):
+            base, trigger = m[1], [v, *syntax.children(v, frozenset({"prt"}))]
+        else:
+            return []
+        frame = self.frame(v, base.code, trigger)
+        if frame is None or not _keep(frame.code):
+            return []
+        subs = syntax.subjects(v)
+        tgts = syntax.targets(v, skip=light[0].i if light else None)
+        if light is not None and not any(self.actors.of(t) for t in tgts):
+            tgts = self.noun_targets(light[0], light[1].code) or tgts
+        if base.swap:
+            subs, tgts = tgts, subs
+        return self.assemble(frame, subs, tgts, sent_index, base)
+
+    def governs_coded(self, v: Token) -> bool:
+        if self.P.role("head", v.lemma_.lower()) is None:
+            return False
+        return any(c.dep_ == "xcomp" and self.codable(c) for c in v.children)
+
+    def frame(self, v: Token, code: str, trigger: list[Token]) -> _Frame | None:
+        """Negation, modality and recoding from governing verbs and auxiliaries."""
+        fr = _Frame(code, list(trigger), _negated(v))
+        aux = self.aux(v)
+        h = v
+        while h.dep_ == "xcomp" and h.head.pos_ in ("VERB", "AUX") and h.head is not h:
+            head = h.head
+            role = self.P.role("head", head.lemma_.lower())
+            if role is None:
+                if self.codable(head):
+                    return None  # "urged X to recognise": the appeal is the event
+                role = "pass"
+            self.apply(fr, role, head)
+            fr.negated = fr.negated or _negated(head)
+            aux = aux or self.aux(head)
+            h = head
+        fr.top = h
+        if aux and fr.modality == "asserted":
+            self.apply(fr, "intend" if aux == "future" else aux, None)
+        return fr
+
+    def aux(self, v: Token) -> str | None:
+        for c in v.children:
+            if c.dep_ == "aux":
+                role = self.P.role("aux", c.lower_)
+                if role:
+                    return role
+        return None
+
+    def apply(self, fr: _Frame, role: str, head: Token | None) -> None:
+        root = fr.code[:2]
+        if head is not None and role in ("reject", "threaten", "agree", "fail"):
+            fr.trigger.append(head)
+        if role == "reject":
+            fr.code = self.P.transform("reject", fr.code) or "120"
+        elif role == "threaten" or (role in ("agree", "intend", "possible") and root in FORCE):
+            fr.code = self.P.transform("threaten", fr.code) or "130"
+            fr.modality = "threatened"
+        elif role in ("agree", "intend"):
+            if root in COOPERATION:
+                fr.code = self.P.transform("intent", fr.code) or fr.code
+            fr.modality = "intended"
+        elif role in ("attempt", "possible", "obligation"):
+            fr.modality = "hypothetical"
+        elif role == "fail":
+            fr.negated = True
+
+    # -- nouns ------------------------------------------------------------------------
+    def noun_events(self, n: Token, sent_index: int) -> list[Candidate]:
+        if n.i in self.consumed or n.pos_ not in NOUNS:
+            return []
+        found = self.P.noun(n.lemma_.lower(), syntax.noun_clause(n))
+        if found is None or not _keep(found.code):
+            return []
+        subs, tgts = self.noun_frame(n, found.code)
+        fr = _Frame(found.code, [n], _negated(n), top=_governor(n))
+        if fr.top is not None and self.aux(fr.top) in ("possible", "future"):
+            fr.modality = "hypothetical"
+        return self.assemble(fr, subs, tgts, sent_index, found, noun=True)
+
+    def noun_frame(self, n: Token, code: str) -> tuple[list[Token], list[Token]]:
+        subs: list[Token] = []
+        for c in n.children:
+            if c.dep_ in syntax.MODIFIERS and c.i < n.i and self.actors.of(c):
+                subs = syntax.conjuncts(c)
+                break
+        for c in n.children:
+            if c.dep_ == "prep" and c.lower_ == "between":
+                p = syntax.pobj(c)
+                if p is not None:
+                    both = syntax.conjuncts(p)
+                    return (subs or both[:1]), both[1:] if not subs else both
+            if c.dep_ in ("prep", "agent") and c.lower_ == "by" and not subs:
+                p = syntax.pobj(c)
+                subs = syntax.conjuncts(p) if p is not None else []
+        return subs, self.noun_targets(n, code)
+
+    def noun_targets(self, n: Token, code: str) -> list[Token]:
+        preps = {c.lower_: c for c in n.children if c.dep_ == "prep"}
+        allowed = list(syntax.TARGET_PREPS)
+        if code[:2] in FORCE or code[:2] in ("09", "11"):
+            allowed += ["in", "of"]
+        for word in allowed:
+            if word in preps:
+                p = syntax.pobj(preps[word])
+                if p is not None and self.actors.of(p):
+                    return syntax.conjuncts(p)
+        return []
+
+    # -- assembling -----------------------------------------------------------------
+    def assemble(self, fr: _Frame, subs: list[Token], tgts: list[Token], sent_index: int,
+                 match: Match, noun: bool = False) -> list[Candidate]:
+        reporter = self.reporter(fr.top) if fr.top is not None else None
+        sources = _unique(self.source_of(s, reporter) for s in subs[:MAX_SOURCES])
+        targets = _unique(self.actors.of(t) for t in tgts[:MAX_SOURCES])
+        if not sources:
+            return []
+        modality = fr.modality
+        if reporter and reporter not in sources and modality == "asserted":
+            modality = "reported"
+        start = min(t.idx for t in fr.trigger)
+        end = max(t.idx + len(t) for t in fr.trigger)
+        conf = 0.9 if match.specific else 0.6 if noun else 0.75
+        cands = []
+        for pair in _pairs(fr.code, sources, targets):
+            cands.append(Candidate(fr.code, [pair[0]], [pair[1]], (start, end), sent_index,
+                                   fr.negated, modality, reporter, conf))
+        return cands
+
+    def source_of(self, tok: Token, reporter: str | None) -> str | None:
+        found = self.actors.of(tok)
+        if found is None and reporter and tok.lower_ in syntax.PRONOUNS:
+            return reporter  # "Russia said it would veto": it = Russia
+        return found
+
+    def reporter(self, top: Token) -> str | None:
+        """The actor who reports the clause headed by ``top``, if it is reported speech."""
+        h = top
+        while h.dep_ == "conj" and h.head is not h:
+            h = h.head
+        speech: Token | None = None
+        if h.dep_ in ("ccomp", "parataxis") and self.P.role("speech", h.head.lemma_.lower()):
+            speech = h.head
+        else:
+            for c in h.children:
+                if c.dep_ in ("parataxis", "ccomp") and self.P.role("speech", c.lemma_.lower()):
+                    speech = c
+                    break
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ == "according":
+                for to in c.children:
+                    p = syntax.pobj(to) if to.lower_ == "to" else None
+                    if p is not None and self.actors.of(p):
+                        return self.actors.of(p)
+        if speech is None:
+            return None
+        subs = syntax.children(speech, syntax.SUBJ)
+        if subs:
+            return self.actors.of(subs[0])
+        if speech.head.lemma_.lower() == "quote":
+            objs = syntax.children(speech.head, syntax.OBJ)
+            return self.actors.of(objs[0]) if objs else None
+        return None
+
+
+def _keep(code: str | None) -> bool:
+    return bool(code) and code not in STATEMENT_CODES
+
+
+def _negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children)
+
+
+def _governor(tok: Token) -> Token | None:
+    h = tok
+    for _ in range(6):
+        if h.head is h:
+            return h if h.pos_ in ("VERB", "AUX") else None
+        h = h.head
+        if h.pos_ in ("VERB", "AUX"):
+            return h
+    return None
+
+
+def _unique(items: object) -> list[str]:
+    out: list[str] = []
+    for x in items:  # type: ignore[attr-defined]
+        if x and x not in out:
+            out.append(x)
+    return out
+
+
+def _pairs(code: str, sources: list[str], targets: list[str]) -> list[tuple[str, str | None]]:
+    if targets:
+        return [(s, t) for s in sources for t in targets if s != t]
+    if len(sources) > 1 and code[:2] in SYMMETRIC_ROOTS and code[:3] not in NOT_SYMMETRIC:
+        return [(s, t) for s in sources for t in sources if s != t]
+    return [(s, None) for s in sources]
+
+
+def extract_events(doc: Doc, article: Article, actors: list[Actor],
+                   patterns: Patterns | None = None) -> list[Event]:
+    """Coded events of one parsed article (ids e1, e2... in text order)."""
+    walker = _Walker(doc, MentionIndex(actors), patterns or load())
+    cands: list[Candidate] = []
+    sents: list[SpacySpan] = list(doc.sents)
+    for si, sent in enumerate(sents):
+        for tok in sent:
+            if tok.pos_ in VERBS:
+                cands.extend(walker.verb_events(tok, si))
+        for tok in sent:
+            if tok.pos_ in NOUNS and tok.i not in walker.consumed:
+                cands.extend(walker.noun_events(tok, si))
+    return _to_events(cands, article, sents)
+
+
+def _to_events(cands: list[Candidate], article: Article, sents: list[SpacySpan]) -> list[Event]:
+    events: list[Event] = []
+    seen: set[tuple[str, str, str | None, int]] = set()
+    for c in sorted(cands, key=lambda c: (c.trigger[0], -c.confidence)):
+        key = (c.code, c.sources[0], c.targets[0], c.sentence)
+        if key in seen:
+            continue
+        seen.add(key)
+        events.append(make_event(f"e{len(events) + 1}", c, article, sents[c.sentence].text))
+    return events
+
+
+def make_event(event_id: str, c: Candidate, article: Article, evidence: str) -> Event:
+    """An :class:`Event` record from a candidate, filled from the codebook."""
+    entry = codebook.lookup(c.code)
+    start, end = c.trigger
+    return Event(
+        id=event_id, source=c.sources[0], target=c.targets[0],
+        plover=entry.plover if entry else None, cameo=c.code,
+        quad_class=entry.quad_class if entry else None,
+        goldstein=entry.goldstein if entry else None,
+        trigger=Span(start, end, article.text[start:end]), sentence=c.sentence,
+        evidence=evidence, negated=c.negated, modality=c.modality,  # type: ignore[arg-type]
+        confidence=round(c.confidence, 3),
+        plover_mode=entry.mode if entry else None,
+        plover_context=entry.context if entry else None, reporter=c.reporter,
+    )

@@ -1,0 +1,214 @@
+"""Verb and noun patterns as data, and matching them against a parsed clause.
+
+Two files feed the patterns: ``verbs.json``, converted from PETRARCH's CAMEO verb
+dictionary (see scripts/convert_cameo_verbs.py), and ``patterns.tsv``, dragoman's own
+additions (nominal events, light verbs, verbs that govern another verb, reporting
+verbs, modal auxiliaries) which take precedence. Matching is on word sets: a clause is
+described by the words on its subject side, on its object side and under each of its
+prepositions (:class:`Clause`); a pattern matches when all its items are found there.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+__all__ = ["Clause", "Match", "Patterns", "load"]
+
+
+@dataclass
+class Clause:
+    """The words around a trigger: subject side, object side, and per preposition."""
+
+    subject: set[str] = field(default_factory=set)
+    object: set[str] = field(default_factory=set)
+    preps: dict[str, set[str]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Match:
+    code: str  # "" means the pattern says: no event here
+    swap: bool = False  # the subject is the target ("faced criticism")
+    specific: bool = False  # a pattern matched, not only the verb's default
+    size: int = 0
+
+
+# An item: ("w", alternatives) where each alternative is a tuple of word-form sets that
+# must all be present; or ("p", prepositions, [word items]).
+Item = tuple[Any, ...]
+
+
+@dataclass
+class _Pattern:
+    pre: list[Item]
+    post: list[Item]
+    code: str
+    swap: bool
+
+    @property
+    def size(self) -> int:
+        return len(self.pre) + len(self.post)
+
+
+def singular(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+class Patterns:
+    """All verb and noun patterns; built once by :func:`load`."""
+
+    def __init__(self, converted: dict[str, Any], own: list[list[str]]) -> None:
+        self.synsets = {k: [w.split() for w in v] for k, v in converted["synsets"].items()}
+        self.verbs: dict[str, tuple[str, str | None]] = {}
+        for key, value in converted["verbs"].items():
+            self.verbs[key] = (value[0], value[1] if len(value) > 1 else None)
+        self.blocks: dict[str, tuple[str, list[_Pattern]]] = {}
+        for name, block in converted["blocks"].items():
+            pats = [self._compile(pre, post, code) for pre, post, code in block["patterns"]]
+            self.blocks[name] = (block["code"], sorted(pats, key=lambda p: -p.size))
+        self.own_verbs: dict[str, list[_Pattern]] = {}
+        self.exclusive: set[str] = set()  # verbs whose PETRARCH patterns are ignored
+        self.nouns: dict[str, list[_Pattern]] = {}
+        self.roles: dict[str, dict[str, str]] = {}
+        self.transforms: dict[str, dict[str, str]] = {}
+        for row in own:
+            self._add_own(row)
+        for table in (self.own_verbs, self.nouns):
+            for pats in table.values():
+                pats.sort(key=lambda p: -p.size)
+
+    # -- building -------------------------------------------------------------------
+    def _compile(self, pre: list[Any], post: list[Any], code: str) -> _Pattern:
+        swap = code.startswith("~")
+        return _Pattern([self._item(i) for i in pre], [self._item(i) for i in post],
+                        code.lstrip("~"), swap)
+
+    def _item(self, item: Any) -> Item:
+        if isinstance(item, list):
+            preps = frozenset(item[0].split("/"))
+            return ("p", preps, [self._item(i) for i in item[1:]])
+        if item.startswith("&"):
+            members = self.synsets.get(item[1:], [[item[1:].lower()]])
+            return ("w", [tuple(_forms(w) for w in m) for m in members])
+        return ("w", [tuple(_forms(w) for w in item.split())])
+
+    def _add_own(self, row: list[str]) -> None:
+        kind, key = row[0], row[1]
+        value = row[2] if len(row) > 2 else ""
+        pattern = row[3] if len(row) > 3 else ""
+        if kind == "verb!":
+            self.exclusive.add(key)
+            kind = "verb"
+        if kind in ("verb", "noun"):
+            table = self.own_verbs if kind == "verb" else self.nouns
+            pre, _, post = pattern.rpartition("*") if "*" in pattern else ("", "", pattern)
+            table.setdefault(key, []).append(
+                self._compile(parse_side(pre), parse_side(post), value))
+        elif kind.startswith("transform:"):
+            self.transforms.setdefault(kind.split(":", 1)[1], {})[key] = value
+        else:
+            self.roles.setdefault(kind, {})[key] = value
+
+    # -- matching -------------------------------------------------------------------
+    def role(self, kind: str, word: str) -> str | None:
+        """The role of a word in a small table: kind "head", "speech", "light", "aux"."""
+        return self.roles.get(kind, {}).get(word)
+
+    def is_verb(self, keys: Iterable[str]) -> str | None:
+        """The first of ``keys`` (lemma, form, "lemma particle") that names a known verb."""
+        for key in keys:
+            if key in self.own_verbs or key in self.verbs:
+                return key
+        return None
+
+    def verb(self, key: str, clause: Clause) -> Match | None:
+        """The best code for verb ``key`` in ``clause``: own patterns, then PETRARCH's."""
+        best = _best(self.own_verbs.get(key, ()), clause)
+        if best is not None and (best.specific or key not in self.verbs or key in self.exclusive):
+            return best
+        if key in self.verbs:
+            block, override = self.verbs[key]
+            default, pats = self.blocks.get(block, ("", []))
+            found = _best(pats, clause)
+            if found is not None and found.specific and (best is None or found.size > best.size):
+                return found
+            if best is not None:
+                return best
+            code = override if override is not None else default
+            return Match(code.lstrip("~"), code.startswith("~"), False, 0)
+        return best
+
+    def noun(self, key: str, clause: Clause) -> Match | None:
+        """The code of an event noun (``talks``, ``crackdown``) in ``clause``, if any."""
+        pats = self.nouns.get(key)
+        return _best(pats, clause) if pats else None
+
+    def transform(self, kind: str, code: str) -> str | None:
+        """Recode ``code`` by a table (intent, threaten, reject): longest prefix wins."""
+        table = self.transforms.get(kind, {})
+        for n in range(len(code), 1, -1):
+            if code[:n] in table:
+                value = table[code[:n]]
+                return code if value == code[:n] else value or None  # "13 -> 13": keep
+        return None
+
+
+def _forms(word: str) -> frozenset[str]:
+    return frozenset({word, singular(word)})
+
+
+def _has(item: Item, words: set[str], clause: Clause) -> bool:
+    if item[0] == "p":
+        for prep in item[1]:
+            inner = clause.preps.get(prep)
+            if inner is not None and all(_has(i, inner, clause) for i in item[2]):
+                return True
+        return False
+    return any(all(not forms.isdisjoint(words) for forms in alt) for alt in item[1])
+
+
+def _best(patterns: Iterable[_Pattern], clause: Clause) -> Match | None:
+    default: Match | None = None
+    for pat in patterns:  # sorted, most specific first
+        if not pat.pre and not pat.post:
+            if default is None:
+                default = Match(pat.code, pat.swap, False, 0)
+            continue
+        if all(_has(i, clause.subject, clause) for i in pat.pre) and all(
+                _has(i, clause.object, clause) for i in pat.post):
+            return Match(pat.code, pat.swap, True, pat.size)
+    return default
+
+
+def parse_side(text: str) -> list[Any]:
+    """'(with leaders) &MILITARY' -> [['with', 'leaders'], '&MILITARY']."""
+    items: list[Any] = []
+    for m in re.finditer(r"\(([^)]*)\)|(\S+)", text):
+        if m.group(1) is not None:
+            items.append([w.lower() if not w.startswith("&") else w for w in m.group(1).split()])
+        else:
+            w = m.group(2)
+            items.append(w if w.startswith("&") else w.lower().replace("_", " "))
+    return items
+
+
+def _read(name: str) -> str:
+    return resources.files("dragoman.events").joinpath("data", name).read_text(encoding="utf-8")
+
+
+@functools.lru_cache(maxsize=1)
+def load() -> Patterns:
+    """The patterns, read once per process."""
+    converted = json.loads(_read("verbs.json"))
+    own = [line.split("\t") for line in _read("patterns.tsv").splitlines()
+           if line.strip() and not line.startswith("#")]
+    return Patterns(converted, [[c.strip() for c in row] for row in own])

@@ -1,0 +1,177 @@
+"""Reading a dependency parse: actors of phrases, subjects, objects, clause words."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dragoman.actors.index import MentionIndex
+from dragoman.events.patterns import Clause
+
+SUBJ = frozenset({"nsubj", "csubj", "expl"})
+PASS_SUBJ = frozenset({"nsubjpass", "csubjpass"})
+OBJ = frozenset({"dobj", "obj", "dative"})
+OBJECT_SIDE = frozenset({"dobj", "obj", "dative", "prt", "attr", "acomp", "oprd", "xcomp"})
+TARGET_PREPS = ("with", "against", "on", "upon", "to", "into", "toward", "towards", "at",
+                "from", "over", "for")
+MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "appos"})
+RELATIVE = frozenset({"who", "which", "that", "whom"})
+PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "its", "his", "her", "their"})
+MAX_WORDS = 40
+
+
+class Actors:
+    """Actor ids of tokens and phrases, through the article's :class:`MentionIndex`."""
+
+    def __init__(self, index: MentionIndex) -> None:
+        self.index = index
+        self._cache: dict[int, str | None] = {}
+
+    def of(self, tok: Token) -> str | None:
+        """The actor a noun phrase headed by ``tok`` refers to, or None."""
+        if tok.i in self._cache:
+            return self._cache[tok.i]
+        self._cache[tok.i] = None  # guards against cycles
+        found = self._lookup(tok)
+        self._cache[tok.i] = found
+        return found
+
+    def _lookup(self, tok: Token) -> str | None:
+        actor = self.index.at(tok.idx, tok.idx + len(tok))
+        if actor is not None:
+            return actor.id
+        for child in tok.children:
+            if child.dep_ in MODIFIERS and child.i < tok.i:
+                found = self.of(child)
+                if found:
+                    return found
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return self.of(pobj)
+        return None
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """``tok`` and the tokens coordinated with it ("Britain, France and Germany")."""
+    return [tok, *tok.conjuncts] if tok.conjuncts else [tok]
+
+
+def children(tok: Token, deps: frozenset[str]) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def pobj(prep: Token) -> Token | None:
+    for c in prep.children:
+        if c.dep_ in ("pobj", "pcomp"):
+            return c
+    return None
+
+
+def agents(verb: Token) -> list[Token]:
+    """The ``by`` phrase of a passive verb."""
+    out: list[Token] = []
+    for c in verb.children:
+        if c.dep_ == "agent":
+            p = pobj(c)
+            if p is not None:
+                out.extend(conjuncts(p))
+    return out
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children)
+
+
+def subjects(verb: Token) -> list[Token]:
+    """The doers of ``verb``: its subject, or one it shares with the verb it hangs on."""
+    if is_passive(verb):
+        return agents(verb)
+    subs = children(verb, SUBJ)
+    if subs:
+        sub = subs[0]
+        if sub.lower_ in RELATIVE and verb.dep_ == "relcl":
+            sub = verb.head
+        return conjuncts(sub)
+    dep, head = verb.dep_, verb.head
+    if head is verb:
+        return []
+    if dep == "xcomp":
+        objs = children(head, OBJ)
+        return conjuncts(objs[0]) if objs else subjects(head)
+    if dep in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
+        return subjects(head)
+    if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return conjuncts(head)
+    return []
+
+
+def targets(verb: Token, skip: int | None = None) -> list[Token]:
+    """Whom ``verb`` is done to: passive subject, direct object, or a target preposition."""
+    if is_passive(verb):
+        pas = children(verb, PASS_SUBJ)
+        if pas:
+            return conjuncts(pas[0])
+        if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+            return conjuncts(verb.head)
+        return []
+    out = [t for o in children(verb, OBJ) if o.i != skip for t in conjuncts(o)]
+    if out:
+        return out
+    preps = {c.lower_: c for c in verb.children if c.dep_ == "prep"}
+    for word in TARGET_PREPS:
+        if word in preps:
+            p = pobj(preps[word])
+            if p is not None:
+                return conjuncts(p)
+    return []
+
+
+def words(tok: Token, into: set[str], limit: int = MAX_WORDS) -> set[str]:
+    """Lower-case forms and lemmas of ``tok``'s subtree (at most ``limit`` tokens)."""
+    for n, t in enumerate(tok.subtree):
+        if n >= limit:
+            break
+        into.add(t.lower_)
+        into.add(t.lemma_.lower())
+    return into
+
+
+def clause(verb: Token) -> Clause:
+    """The words around ``verb`` that patterns are matched against."""
+    cl = Clause()
+    for c in verb.children:
+        dep = c.dep_
+        if dep in SUBJ or dep in PASS_SUBJ:
+            words(c, cl.subject, 12)
+        elif dep in OBJECT_SIDE:
+            words(c, cl.object)
+            if dep in OBJ:
+                _preps(c, cl)
+        elif dep in ("prep", "agent"):
+            _prep(c, cl)
+    return cl
+
+
+def noun_clause(noun: Token) -> Clause:
+    """Words around an event noun: modifiers as subject side, its preposition phrases."""
+    cl = Clause()
+    for c in noun.children:
+        if c.dep_ in MODIFIERS or c.dep_ == "det":
+            words(c, cl.subject, 8)
+    _preps(noun, cl)
+    return cl
+
+
+def _preps(tok: Token, cl: Clause) -> None:
+    for c in tok.children:
+        if c.dep_ == "prep":
+            _prep(c, cl)
+
+
+def _prep(prep: Token, cl: Clause) -> None:
+    key = "by" if prep.dep_ == "agent" else prep.lower_
+    bag = cl.preps.setdefault(key, set())
+    for c in prep.children:
+        words(c, bag)
+    cl.object.update(bag)
