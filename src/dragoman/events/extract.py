@@ -92,7 +92,7 @@ class _Walker:
         m = self.match(v)
         if m and m[1].specific and m[1].code:
             return None
-        cands = syntax.children(v, syntax.OBJ)
+        cands = syntax.objects(v)
         cands += [p for c in v.children if c.dep_ == "prep" for p in [syntax.pobj(c)] if p]
         for noun in cands:
             if noun.pos_ in NOUNS:
@@ -120,12 +120,26 @@ class _Walker:
         if frame is None or not _keep(frame.code):
             return []
         subs = syntax.subjects(v)
-        tgts = syntax.targets(v, skip=light[0].i if light else None)
-        if light is not None and not any(self.actors.of(t) for t in tgts):
-            tgts = self.noun_targets(light[0], light[1].code) or tgts
+        tgts = self.verb_targets(v, light[0] if light else None, base.code)
         if base.swap:
             subs, tgts = tgts, subs
         return self.assemble(frame, subs, tgts, sent_index, base)
+
+    def verb_targets(self, v: Token, noun: Token | None, code: str) -> list[Token]:
+        """Targets of ``v``; through its object noun when that is no actor ("sanctions on X")."""
+        tgts = syntax.targets(v, skip=noun.i if noun is not None else None)
+        if any(self.actors.of(t) for t in tgts):
+            return tgts
+        objs = syntax.objects(v)
+        for obj in [noun] if noun is not None else objs:
+            found = self.noun_targets(obj, code)
+            if found:
+                return found
+        for obj in objs:
+            found = syntax.targets(v, skip=obj.i)
+            if any(self.actors.of(t) for t in found):
+                return found
+        return tgts
 
     def governs_coded(self, v: Token) -> bool:
         if self.P.role("head", v.lemma_.lower()) is None:

@@ -52,7 +52,7 @@ class _Pattern:
 
     @property
     def size(self) -> int:
-        return len(self.pre) + len(self.post)
+        return sum(1 + (len(i[2]) if i[0] == "p" else 0) for i in (*self.pre, *self.post))
 
 
 def singular(word: str) -> str:

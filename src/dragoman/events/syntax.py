@@ -61,6 +61,20 @@ def children(tok: Token, deps: frozenset[str]) -> list[Token]:
     return [c for c in tok.children if c.dep_ in deps]
 
 
+def objects(verb: Token) -> list[Token]:
+    """Direct and indirect objects; a dative "to X" stands for X."""
+    out = []
+    for c in verb.children:
+        if c.dep_ in OBJ:
+            if c.pos_ == "ADP":
+                p = pobj(c)
+                if p is not None:
+                    out.append(p)
+            else:
+                out.append(c)
+    return out
+
+
 def pobj(prep: Token) -> Token | None:
     for c in prep.children:
         if c.dep_ in ("pobj", "pcomp"):
@@ -97,7 +111,7 @@ def subjects(verb: Token) -> list[Token]:
     if head is verb:
         return []
     if dep == "xcomp":
-        objs = children(head, OBJ)
+        objs = objects(head)
         return conjuncts(objs[0]) if objs else subjects(head)
     if dep in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
         return subjects(head)
@@ -115,7 +129,7 @@ def targets(verb: Token, skip: int | None = None) -> list[Token]:
         if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
             return conjuncts(verb.head)
         return []
-    out = [t for o in children(verb, OBJ) if o.i != skip for t in conjuncts(o)]
+    out = [t for o in objects(verb) if o.i != skip for t in conjuncts(o)]
     if out:
         return out
     preps = {c.lower_: c for c in verb.children if c.dep_ == "prep"}

@@ -1,0 +1,153 @@
+"""Event extraction over the dependency parse, on sentences written for these tests.
+
+Actors are given by hand (surface string -> code) so that these tests exercise the
+events stage alone, whatever the actors stage finds.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from dragoman import events
+from dragoman.records import Actor, Article, Event, Mention
+
+pytestmark = pytest.mark.slow
+
+
+def run(nlp, text: str, codes: dict[str, str]) -> tuple[list[Event], dict[str, str]]:  # type: ignore[no-untyped-def]
+    """Events of ``text`` with one actor per surface string in ``codes``."""
+    actors = []
+    for n, (surface, code) in enumerate(codes.items(), 1):
+        mentions = [Mention(m.start(), m.end(), surface)
+                    for m in re.finditer(re.escape(surface), text)]
+        actors.append(Actor(id=f"a{n}", name=surface, code=code, country=code[:3],
+                            mentions=mentions))
+    doc = nlp(text)
+    found, _ = events.extract(doc, Article(id="t", text=text), actors)
+    names = {a.id: a.code or "" for a in actors}
+    return found, names
+
+
+def coded(found: list[Event], names: dict[str, str]) -> set[tuple[str, str, str]]:
+    return {(names.get(e.source or "", "-"), names.get(e.target or "", "-"), e.cameo or "")
+            for e in found}
+
+
+def test_extract_subject_verb_object(nlp) -> None:  # type: ignore[no-untyped-def]
+    found, names = run(nlp, "Germany sharply criticized Turkey on Monday.",
+                       {"Germany": "DEU", "Turkey": "TUR"})
+    assert ("DEU", "TUR", "111") in coded(found, names)
+    event = found[0]
+    assert event.plover == "ACCUSE" and event.quad_class == 3
+    assert event.trigger.text == "criticized" and event.goldstein == -2.0
+    assert event.evidence.startswith("Germany") and event.sentence == 0
+
+
+def test_extract_preposition_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    found, names = run(nlp, "Shinzo Abe met with Moon Jae-in in Tokyo on Friday.",
+                       {"Shinzo Abe": "JPNGOV", "Moon Jae-in": "KORGOV", "Tokyo": "JPN"})
+    assert ("JPNGOV", "KORGOV", "040") in coded(found, names)
+
+
+def test_extract_called_on_to(nlp) -> None:  # type: ignore[no-untyped-def]
+    found, names = run(nlp, "Canada called on Venezuela to release the detained journalists.",
+                       {"Canada": "CAN", "Venezuela": "VEN"})
+    got = coded(found, names)
+    assert any(s == "CAN" and t == "VEN" and c.startswith("02") for s, t, c in got)
+    assert not any(s == "VEN" for s, _, _ in got)  # the release has not happened
+
+
+def test_extract_conjoined_subjects(nlp) -> None:  # type: ignore[no-untyped-def]
+    found, names = run(nlp, "Chile, Peru and Ecuador condemned Bolivia's interim government.",
+                       {"Chile": "CHL", "Peru": "PER", "Ecuador": "ECU", "Bolivia": "BOL"})
+    got = coded(found, names)
+    assert {("CHL", "BOL", "111"), ("PER", "BOL", "111"), ("ECU", "BOL", "111")} <= got
+
+
+def test_extract_passive_agent_is_source(nlp) -> None:  # type: ignore[no-untyped-def]
+    found, names = run(nlp, "A Kenyan convoy was attacked by Somali militants near the border.",
+                       {"Kenyan": "KEN", "Somali militants": "SOMREB"})
+    got = coded(found, names)
+    assert any(s == "SOMREB" and t == "KEN" and c.startswith("19") for s, t, c in got)
+
+
+def test_extract_nominal_crackdown_and_talks(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The regime's crackdown on protesters continued. Talks between Sudan and Chad resumed."
+    found, names = run(nlp, text, {"regime": "SYRGOV", "protesters": "SYROPP",
+                                   "Sudan": "SDN", "Chad": "TCD"})
+    got = coded(found, names)
+    assert ("SYRGOV", "SYROPP", "175") in got
+    assert ("SDN", "TCD", "046") in got
+
+
+def test_extract_light_verb_takes_noun_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    found, names = run(nlp, "The European Union imposed new sanctions on Belarus.",
+                       {"European Union": "IGOEU", "Belarus": "BLR"})
+    assert ("IGOEU", "BLR", "163") in coded(found, names)
+    assert len(found) == 1
+
+
+def test_extract_negation(nlp) -> None:  # type: ignore[no-untyped-def]
+    found, _names = run(nlp, "Iraq did not attend the summit in Doha.", {"Iraq": "IRQ"})
+    assert found and all(e.negated for e in found)
+    assert found[0].plover == "CONSULT"
+
+
+def test_extract_refusal_is_reject(nlp) -> None:  # type: ignore[no-untyped-def]
+    found, _names = run(nlp, "Serbia refused to meet the Kosovo delegation.",
+                       {"Serbia": "SRB", "Kosovo": "XKX"})
+    assert [e.plover for e in found] == ["REJECT"]
+    assert found[0].cameo.startswith("12") and "refused" in found[0].trigger.text
+    assert not found[0].negated
+
+
+def test_extract_could_veto_is_threat(nlp) -> None:  # type: ignore[no-untyped-def]
+    found, _ = run(nlp, "Russia could veto the resolution.", {"Russia": "RUS"})
+    assert found[0].plover == "THREATEN" and found[0].cameo.startswith("13")
+    assert found[0].modality == "threatened"
+
+
+def test_extract_would_send_is_intended(nlp) -> None:  # type: ignore[no-untyped-def]
+    found, names = run(nlp, "Norway would send an envoy to Sri Lanka.",
+                       {"Norway": "NOR", "Sri Lanka": "LKA"})
+    assert found and found[0].modality == "intended"
+    assert (names[found[0].source], names[found[0].target]) == ("NOR", "LKA")
+
+
+def test_extract_threatened_to_strike(nlp) -> None:  # type: ignore[no-untyped-def]
+    found, names = run(nlp, "Israel threatened to strike Iranian nuclear sites.",
+                       {"Israel": "ISR", "Iranian": "IRN"})
+    assert [(names[e.source], names[e.target], e.plover, e.modality) for e in found] == [
+        ("ISR", "IRN", "THREATEN", "threatened")]
+
+
+def test_extract_agreed_to_is_intent(nlp) -> None:  # type: ignore[no-untyped-def]
+    found, _ = run(nlp, "Ethiopia agreed to release the prisoners.", {"Ethiopia": "ETH"})
+    assert found[0].plover == "AGREE" and found[0].cameo.startswith("03")
+    assert found[0].modality == "intended"
+
+
+def test_extract_reported_speech_keeps_reporter(nlp) -> None:  # type: ignore[no-untyped-def]
+    found, names = run(nlp, "Syrian state media said Turkish jets bombed Kurdish positions.",
+                       {"Syrian state media": "SYRMED", "Turkish jets": "TURMIL",
+                        "Kurdish": "KUR"})
+    assert len(found) == 1
+    event = found[0]
+    assert names[event.source] == "TURMIL" and names[event.reporter] == "SYRMED"
+    assert event.modality == "reported" and event.plover == "ASSAULT"
+
+
+def test_extract_said_is_not_an_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    found, _ = run(nlp, "Kenya said on Tuesday that the weather was fine.", {"Kenya": "KEN"})
+    assert found == []
+
+
+def test_extract_offsets_slice_text(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Ghana praised Togo. Mali accused Niger of aggression."
+    found, _ = run(nlp, text, {"Ghana": "GHA", "Togo": "TGO", "Mali": "MLI", "Niger": "NER"})
+    assert len(found) == 2 and [e.id for e in found] == ["e1", "e2"]
+    for e in found:
+        assert text[e.trigger.start:e.trigger.end] == e.trigger.text
+    assert found[1].sentence == 1
