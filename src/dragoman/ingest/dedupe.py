@@ -17,8 +17,9 @@ from datasketch import MinHash, MinHashLSH
 __all__ = ["NUM_PERM", "THRESHOLD", "NearDuplicates", "content_hash", "minhash", "shingles"]
 
 NUM_PERM = 128
-THRESHOLD = 0.8  # estimated Jaccard similarity of 5-word shingles above which texts are copies
-SHINGLE = 5
+THRESHOLD = 0.7  # estimated Jaccard similarity of 3-word shingles above which texts are copies
+SHINGLE = 3
+SCHEME = "affine32"  # datasketch's hashing scheme; stored signatures are read back with it
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -37,7 +38,7 @@ def shingles(text: str, size: int = SHINGLE) -> set[bytes]:
 
 def minhash(text: str, num_perm: int = NUM_PERM) -> MinHash:
     """The MinHash signature of ``text``'s shingles."""
-    sig = MinHash(num_perm=num_perm)
+    sig = MinHash(num_perm=num_perm, scheme=SCHEME)
     sig.update_batch(list(shingles(text)))
     return sig
 
@@ -49,8 +50,8 @@ def to_bytes(sig: MinHash) -> bytes:
 
 def from_bytes(data: bytes) -> MinHash:
     """A signature back from :func:`to_bytes`."""
-    values = np.frombuffer(data, dtype="<u8").astype(np.uint64)
-    return MinHash(num_perm=len(values), hashvalues=values)
+    values = np.frombuffer(data, dtype="<u8")
+    return MinHash(num_perm=len(values), hashvalues=values, scheme=SCHEME)
 
 
 class NearDuplicates:

@@ -57,7 +57,11 @@ def decode_bytes(raw: bytes, where: str) -> str:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(raw).best()
+    matches = from_bytes(raw)
+    best = matches.best()
     if best is None:
         raise InputError(where, "cannot detect the text encoding; convert the file to UTF-8")
+    for match in matches:  # as clean as the best: windows-1252, the commonest legacy encoding
+        if match.encoding == "cp1252" and match.chaos <= best.chaos + 0.005:
+            return str(match)
     return str(best)
