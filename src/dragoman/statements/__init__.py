@@ -1,14 +1,21 @@
-"""Who said what: direct, indirect and mixed speech with resolved speakers."""
+"""Who said what: direct, indirect and mixed speech with resolved speakers.
+
+``extract(doc, article, actors)`` finds direct quotes over the characters of
+``article.text`` (:mod:`.quotes`), cues and their content clauses in the parse
+(:mod:`.reported`, with the cue lexicon of :mod:`.cues`), and resolves speakers and
+intermediaries to actors (:mod:`.speakers`); :mod:`.assemble` puts them together.
+"""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
 from dragoman.records import Actor, Article, Statement
+from dragoman.statements import assemble, cues
 
 __all__ = ["extract"]
 
 
 def extract(doc: Doc, article: Article, actors: list[Actor]) -> list[Statement]:
-    """Statements in ``doc``."""
-    return []
+    """Statements in ``doc`` (the parse of ``article.text``), in text order."""
+    return assemble.extract(doc, article, actors, cues.load())

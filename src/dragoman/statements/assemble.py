@@ -1,0 +1,256 @@
+"""Putting quotes and cues together into statements.
+
+1. Cues from the parse (:mod:`reported`) whose content lies in a direct quote take
+   the quote, marks included, as content (kind direct); others are indirect, or mixed
+   when they hold a quoted part.
+2. A quote left without a cue takes the nearest cue verb beside it in its paragraph
+   ("..., she said." / "He said: ...").
+3. A quote with no cue of its own that follows an attributed quote in the same
+   paragraph extends that statement ("A," he said. "B." is one statement, as PolNeAR
+   annotates it); a quote paragraph with no cue (a floating quote) is a statement of
+   the previous speaker.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from dragoman.records import Actor, Article, Span, Statement, StatementKind
+from dragoman.statements import reported
+from dragoman.statements.cues import Lexicon
+from dragoman.statements.quotes import Quote, find_quotes, paragraphs
+from dragoman.statements.speakers import Resolver, Speaker, core
+
+_WINDOW = 12  # tokens searched beside a quote for its cue
+
+
+@dataclass
+class Draft:
+    start: int
+    end: int
+    kind: StatementKind
+    candidate: reported.Candidate | None
+    inherit: bool = False  # a floating quote: the previous speaker's
+
+    @property
+    def position(self) -> int:
+        if self.candidate is not None:
+            return min(self.start, self.candidate.head.idx)
+        return self.start
+
+
+def extract(doc: Doc, article: Article, actors: list[Actor], lexicon: Lexicon) -> list[Statement]:
+    text = article.text
+    every = find_quotes(text)
+    full = [q for q in every if q.is_full(text)]
+    candidates = reported.find(doc, lexicon)
+    owner: dict[Quote, Draft] = {}
+    drafts = _from_candidates(candidates, every, owner)
+    drafts.extend(_from_adjacent(doc, full, owner, candidates, lexicon))
+    drafts.extend(_extend_and_float(text, full, owner))
+    drafts = _dedupe(drafts)
+    return _statements(doc, text, drafts, actors, lexicon)
+
+
+def _from_candidates(candidates: list[reported.Candidate], every: list[Quote],
+                     owner: dict[Quote, Draft]) -> list[Draft]:
+    drafts = []
+    heads = {c.head.i for c in candidates if c.how != "according"}
+    for candidate in candidates:
+        if candidate.content is None:
+            continue
+        if candidate.how == "according" and candidate.head.head.i in heads:
+            continue  # "according to A, B said ...": A is B's intermediary
+        start, end = candidate.content
+        cue = (candidate.head.idx, candidate.cue[-1].idx + len(candidate.cue[-1]))
+        inside = [q for q in every if q.start < end and start < q.end
+                  and not (q.start <= cue[0] < q.end)]
+        if inside and _quoted_share(start, end, inside, cue) >= 0.6:
+            if any(q in owner for q in inside):
+                continue
+            draft = Draft(inside[0].start, inside[-1].end, "direct", candidate)
+            owner.update((q, draft) for q in inside)
+        else:
+            mixed = any(start <= q.start and q.end <= end for q in every)
+            draft = Draft(start, end, "mixed" if mixed else "indirect", candidate)
+        drafts.append(draft)
+    return drafts
+
+
+def _quoted_share(start: int, end: int, quotes: list[Quote], cue: tuple[int, int]) -> float:
+    size = end - start
+    if start <= cue[0] < end:
+        size -= cue[1] - cue[0]
+    quoted = sum(min(end, q.end) - max(start, q.start) for q in quotes)
+    return quoted / size if size > 0 else 0.0
+
+
+def _from_adjacent(doc: Doc, full: list[Quote], owner: dict[Quote, Draft],
+                   candidates: list[reported.Candidate], lexicon: Lexicon) -> list[Draft]:
+    used = {t.i for c in candidates for t in c.cue}
+    drafts = []
+    for quote in full:
+        if quote in owner:
+            continue
+        verb = _cue_after(doc, quote, full, lexicon, used) or _cue_before(doc, quote, full,
+                                                                          lexicon, used)
+        if verb is None:
+            continue
+        used.add(verb.i)
+        candidate = reported.Candidate(reported._cue_tokens(verb), None,
+                                       reported.subject_of(verb), how="adjacent")
+        owner[quote] = Draft(quote.start, quote.end, "direct", candidate)
+        drafts.append(owner[quote])
+    return drafts
+
+
+def _is_cue_verb(token: Token, lexicon: Lexicon, loose: bool) -> bool:
+    if token.pos_ != "VERB":
+        return False
+    if token.lemma_.lower() in lexicon.verbs:
+        return True
+    return loose and any(c.dep_ == "nsubj" for c in token.children)
+
+
+def _cue_after(doc: Doc, quote: Quote, full: list[Quote], lexicon: Lexicon,
+               used: set[int]) -> Token | None:
+    limit = min([q.start for q in full if q.start >= quote.end] + [_para_end(doc, quote.end)])
+    span = doc.char_span(quote.end, limit, alignment_mode="expand") if limit > quote.end else None
+    if span is None:
+        return None
+    for token in span[:_WINDOW]:
+        if token.text in {".", "!", "?"} and token.i > span.start:
+            break
+        if token.i not in used and _is_cue_verb(token, lexicon, loose=True):
+            return token
+    return None
+
+
+def _cue_before(doc: Doc, quote: Quote, full: list[Quote], lexicon: Lexicon,
+                used: set[int]) -> Token | None:
+    floor = max([q.end for q in full if q.end <= quote.start] + [_para_start(doc, quote.start)])
+    span = doc.char_span(floor, quote.start, alignment_mode="contract") if quote.start > floor \
+        else None
+    if span is None or not len(span):
+        return None
+    if span[-1].text not in {":", ",", "—"} and span[-1].pos_ != "VERB":
+        return None
+    for token in reversed(span[-_WINDOW:]):
+        if token.text in {".", "!", "?"}:
+            break
+        if token.i not in used and _is_cue_verb(token, lexicon, loose=False):
+            return token
+    return None
+
+
+def _para_end(doc: Doc, position: int) -> int:
+    found = doc.text.find("\n", position)
+    return len(doc.text) if found < 0 else found
+
+
+def _para_start(doc: Doc, position: int) -> int:
+    return doc.text.rfind("\n", 0, position) + 1
+
+
+def _extend_and_float(text: str, full: list[Quote], owner: dict[Quote, Draft]) -> list[Draft]:
+    paras = paragraphs(text)
+    starts = [s for s, _ in paras]
+    drafts = []
+    previous: Draft | None = None
+    previous_para = -1
+    for quote in full:
+        para = bisect.bisect_right(starts, quote.start) - 1
+        if quote in owner:
+            previous, previous_para = owner[quote], bisect.bisect_right(starts, quote.end - 1) - 1
+            continue
+        if previous is not None and para == previous_para and previous.kind == "direct":
+            previous.end = max(previous.end, quote.end)
+            owner[quote] = previous
+        elif previous is not None and para >= 0 and quote.start == paras[para][0]:
+            owner[quote] = Draft(quote.start, quote.end, "direct", None, inherit=True)
+            drafts.append(owner[quote])
+            previous, previous_para = owner[quote], para
+    return drafts
+
+
+def _dedupe(drafts: list[Draft]) -> list[Draft]:
+    seen: set[tuple[int, int]] = set()
+    result = []
+    for draft in sorted(drafts, key=lambda d: (d.position, d.start)):
+        if (draft.start, draft.end) in seen or draft.end <= draft.start:
+            continue
+        seen.add((draft.start, draft.end))
+        result.append(draft)
+    return result
+
+
+def _statements(doc: Doc, text: str, drafts: list[Draft], actors: list[Actor],
+                lexicon: Lexicon) -> list[Statement]:
+    resolver = Resolver(actors, lexicon)
+    sentence_starts = [s.start_char for s in doc.sents]
+    statements: list[Statement] = []
+    last: Statement | None = None
+    for draft in drafts:
+        candidate = draft.candidate
+        speaker: Speaker | None = None
+        via: str | None = None
+        if candidate is not None:
+            speaker = resolver.speaker(candidate.subject)
+            via = _via(candidate, resolver)
+        cue = _cue_span(text, candidate)
+        statement = Statement(
+            id=f"s{len(statements) + 1}",
+            speaker=speaker.actor if speaker else None,
+            speaker_text=speaker.text if speaker else None,
+            kind=draft.kind,
+            content=Span(draft.start, draft.end, text[draft.start:draft.end]),
+            cue=cue,
+            sentence=max(0, bisect.bisect_right(sentence_starts, cue.start if cue else draft.start)
+                         - 1),
+            via=via,
+            speaker_span=speaker.span if speaker else None,
+        )
+        if draft.inherit and last is not None:
+            statement.speaker, statement.speaker_text = last.speaker, last.speaker_text
+            statement.speaker_span, statement.via = last.speaker_span, last.via
+        resolver.spoke(draft.position, statement.speaker)
+        statements.append(statement)
+        last = statement
+    return statements
+
+
+def _cue_span(text: str, candidate: reported.Candidate | None) -> Span | None:
+    if candidate is None:
+        return None
+    start = candidate.cue[0].idx
+    end = candidate.cue[-1].idx + len(candidate.cue[-1])
+    return Span(start, end, text[start:end])
+
+
+def _via(candidate: reported.Candidate, resolver: Resolver) -> str | None:
+    """The intermediary: "A quoted B as saying" (A), "according to A, B said" (A),
+    "B told A" when A is a news medium."""
+    token = candidate.via
+    if token is None:
+        token = _according_child(candidate.head)
+    if token is None:
+        for child in candidate.head.children:
+            if child.dep_ in ("dobj", "dative") and resolver.is_media(child):
+                token = child
+                break
+    if token is None:
+        return None
+    actor = resolver.index.at(*core(token))
+    return actor.id if actor is not None else None
+
+
+def _according_child(head: Token) -> Token | None:
+    for child in head.children:
+        if child.lower_ == "according":
+            to = next((c for c in child.children if c.dep_ == "prep"), None)
+            if to is not None:
+                return next((c for c in to.children if c.dep_ == "pobj"), None)
+    return None

@@ -1,0 +1,54 @@
+"""The cue lexicon (``data/cues.tsv``): speech verbs, cue phrases, media words."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from dragoman.errors import InputError
+
+_KINDS = ("verb", "xverb", "phrase", "prep", "media")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Cue words by kind; see the header of ``data/cues.tsv``."""
+
+    verbs: frozenset[str]
+    xverbs: frozenset[str]
+    phrases: tuple[tuple[str, ...], ...]
+    preps: tuple[tuple[str, ...], ...]
+    media: frozenset[str]
+    cue_verbs: frozenset[str] = frozenset()  # verbs and xverbs together
+
+
+def parse(text: str, where: str = "cues") -> Lexicon:
+    """A lexicon from the lines of a cues file."""
+    entries: dict[str, list[str]] = {kind: [] for kind in _KINDS}
+    for number, line in enumerate(text.splitlines(), 1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        kind, _, entry = line.partition("\t")
+        if kind not in entries or not entry.strip():
+            raise InputError(f"{where}:{number}", f"expected KIND<TAB>ENTRY with KIND in {_KINDS}")
+        entries[kind].append(entry.strip().lower())
+    return Lexicon(
+        verbs=frozenset(entries["verb"]),
+        xverbs=frozenset(entries["xverb"]),
+        phrases=tuple(sorted({tuple(p.split()) for p in entries["phrase"]}, key=len, reverse=True)),
+        preps=tuple(tuple(p.split()) for p in entries["prep"]),
+        media=frozenset(entries["media"]),
+        cue_verbs=frozenset(entries["verb"] + entries["xverb"]),
+    )
+
+
+@functools.lru_cache(maxsize=4)
+def load(path: str | None = None) -> Lexicon:
+    """The shipped cue lexicon, or one read from ``path``."""
+    if path is not None:
+        return parse(Path(path).read_text(encoding="utf-8"), path)
+    text = resources.files("dragoman.statements").joinpath("data/cues.tsv").read_text("utf-8")
+    return parse(text, "cues.tsv")

@@ -1,0 +1,206 @@
+"""Reported speech from the dependency parse: cue verbs, their content clauses and
+subjects ("X said on Monday that ...", "..., X said", "according to X, ...",
+"X urged Y to ...", "A quoted B as saying ...")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from dragoman.statements.cues import Lexicon
+
+_TRIM_PUNCT = {",", ".", ";", ":", "—", "–", "-", "--", "...", "…", "(", ")"}
+_QUOTE_MARKS = {'"', "“", "”", "'", "‘", "’", "''", "``"}
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_STATEMENT_NOUNS = {"statement", "interview", "release", "tweet", "post", "letter", "email",
+                    "speech", "op-ed", "editorial", "memo", "briefing", "conference"}
+
+
+@dataclass
+class Candidate:
+    """A cue found in the parse, with what it attributes and who to."""
+
+    cue: list[Token]
+    content: tuple[int, int] | None
+    subject: Token | None = None
+    via: Token | None = None
+    how: str = "clause"  # clause | xcomp | according | quote-as | adjacent
+    consumed: list[Token] = field(default_factory=list)
+
+    @property
+    def head(self) -> Token:
+        return self.cue[0]
+
+
+def find(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
+    """Cue candidates of ``doc`` in text order; a token cues at most once."""
+    found: list[Candidate] = []
+    used: set[int] = set()
+    for token in doc:
+        if token.i in used:
+            continue
+        candidate = _candidate(token, lexicon)
+        if candidate is None:
+            continue
+        found.append(candidate)
+        used.update(t.i for t in candidate.cue)
+        used.update(t.i for t in candidate.consumed)
+    return found
+
+
+def _candidate(token: Token, lexicon: Lexicon) -> Candidate | None:
+    lower = token.lower_
+    if lower == "according" or (lower == "in" and _next_words(token, 3) == ("the", "words", "of")):
+        return _according(token)
+    if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in lexicon.cue_verbs:
+        return None
+    lemma = token.lemma_.lower()
+    if lemma == "quote":
+        quoted = _quote_as(token)
+        if quoted is not None:
+            return quoted
+    clause = _child(token, ("ccomp",)) if lemma in lexicon.verbs else None
+    if clause is not None:
+        return Candidate(_cue_tokens(token), content_span(clause), subject_of(token))
+    if token.dep_ == "parataxis" and lemma in lexicon.verbs and subject_of(token) is not None:
+        return _parenthetical(token)
+    if lemma in lexicon.xverbs:
+        xcomp = _child(token, ("xcomp",))
+        if xcomp is not None and _child(xcomp, ("aux",)) is not None:
+            obj = _child(token, ("dobj",))
+            start = obj if obj is not None and obj.i < xcomp.i else xcomp
+            span = _extent(start.left_edge.i, xcomp.right_edge.i, token.doc)
+            return Candidate(_cue_tokens(token), span, subject_of(token), how="xcomp")
+    return None
+
+
+def _next_words(token: Token, n: int) -> tuple[str, ...]:
+    doc = token.doc
+    return tuple(t.lower_ for t in doc[token.i + 1:min(len(doc), token.i + 1 + n)])
+
+
+def _child(token: Token, deps: tuple[str, ...]) -> Token | None:
+    for child in token.children:
+        if child.dep_ in deps:
+            return child
+    return None
+
+
+def _cue_tokens(token: Token) -> list[Token]:
+    """The cue verb, with "in a statement" / "in an interview" when it follows."""
+    cue = [token]
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "in" and child.i > token.i:
+            pobj = _child(child, ("pobj",))
+            if pobj is not None and pobj.lemma_.lower() in _STATEMENT_NOUNS:
+                cue.extend(child.doc[child.i:pobj.i + 1])
+    return cue
+
+
+def subject_of(token: Token) -> Token | None:
+    """Who does the verb: its subject, the agent of a passive, or the subject it shares
+    with the verb it hangs on (conjunctions, "went on to say", "..., saying")."""
+    for child in token.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            if child.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
+                return token.head
+            return child
+    agent = _child(token, ("agent",))
+    if agent is not None:
+        pobj = _child(agent, ("pobj",))
+        if pobj is not None:
+            return pobj
+    if token.dep_ in ("conj", "xcomp", "advcl") and token.head is not token:
+        if token.dep_ == "advcl" and token.tag_ != "VBG":
+            return None
+        return subject_of(token.head)
+    if token.dep_ == "relcl" and token.tag_ == "VBN":
+        return None
+    return None
+
+
+def content_span(head: Token) -> tuple[int, int] | None:
+    """Characters of the clause under ``head``, trimmed of edge punctuation."""
+    return _extent(head.left_edge.i, head.right_edge.i, head.doc)
+
+
+def _extent(first: int, last: int, doc: Doc) -> tuple[int, int] | None:
+    while first <= last and _trimmable(doc[first], leading=True, span=doc[first:last + 1]):
+        first += 1
+    while last >= first and _trimmable(doc[last], leading=False, span=doc[first:last + 1]):
+        last -= 1
+    if first > last:
+        return None
+    return doc[first].idx, doc[last].idx + len(doc[last])
+
+
+def _trimmable(token: Token, leading: bool, span: Span) -> bool:
+    if token.is_space or token.text in _TRIM_PUNCT:
+        return True
+    if token.text in _QUOTE_MARKS:
+        marks = sum(1 for t in span if t.text in _QUOTE_MARKS)
+        return marks % 2 == 1  # an unpaired mark at the edge
+    return False
+
+
+def _according(token: Token) -> Candidate | None:
+    """"according to X, C" / "C, according to X" / "in the words of X"."""
+    doc = token.doc
+    to: Token | None = token
+    if token.lower_ == "according":
+        to = next((c for c in token.children if c.dep_ == "prep"), None)
+    if to is None:
+        return None
+    pobj = _child(to, ("pobj",))
+    if pobj is None and token.lower_ == "in":
+        of = next((c for c in doc[token.i:token.i + 4] if c.lower_ == "of"), None)
+        pobj = _child(of, ("pobj",)) if of is not None else None
+    if pobj is None:
+        return None
+    phrase_first, phrase_last = token.i, pobj.right_edge.i
+    clause = token.head if token.head is not token else None
+    if clause is None:
+        return None
+    sent = token.sent
+    first, last = clause.left_edge.i, clause.right_edge.i
+    first, last = max(first, sent.start), min(last, sent.end - 1)
+    if phrase_first <= first:
+        first = phrase_last + 1
+    elif phrase_last >= last:
+        last = phrase_first - 1
+    span = _extent(first, last, doc)
+    cue = list(doc[token.i:to.i + 1]) if token.lower_ == "according" else list(doc[token.i:pobj.i])
+    return Candidate(cue, span, pobj, how="according")
+
+
+def _quote_as(token: Token) -> Candidate | None:
+    """"A quoted B as saying C" (speaker B via A) and "B was quoted as saying C"."""
+    as_prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+    if as_prep is None:
+        return None
+    saying = next((c for c in as_prep.children if c.lemma_.lower() == "say"), None)
+    if saying is None:
+        return None
+    clause = _child(saying, ("ccomp", "xcomp"))
+    span = content_span(clause) if clause is not None else None
+    quoted = _child(token, ("dobj", "nsubjpass"))
+    via = _child(token, ("nsubj",))
+    agent = _child(token, ("agent",))
+    if agent is not None:
+        via = _child(agent, ("pobj",))
+    cue = list(token.doc[token.i:saying.i + 1])
+    return Candidate(cue, span, quoted, via=via, how="quote-as", consumed=[saying])
+
+
+def _parenthetical(token: Token) -> Candidate | None:
+    """"C1, X said, C2" and "C, X said" parsed with the cue as parataxis of C."""
+    head = token.head
+    first, last = head.left_edge.i, head.right_edge.i
+    cue_first, cue_last = token.left_edge.i, token.right_edge.i
+    if cue_last >= last:
+        last = cue_first - 1
+    elif cue_first <= first:
+        first = cue_last + 1
+    span = _extent(first, last, token.doc)
+    return Candidate(_cue_tokens(token), span, subject_of(token))
