@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from dragoman.records import Article
 
 _MONTHS = {m: i for i, m in enumerate(
-    "jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
 
 _DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Z .'\-]{1,40}?)(?:,\s*(?P<region>[A-Z][A-Za-z .]{1,30}?))?\s*,\s*"
