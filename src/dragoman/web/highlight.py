@@ -45,7 +45,7 @@ def highlight(text: str, marks: Iterable[Mark]) -> str:
         starts.setdefault(mark.start, []).append(mark)
     out: list[str] = []
     stack: list[Mark] = []
-    for here, nxt in zip(points, points[1:] + [None], strict=True):
+    for here, nxt in zip(points, [*points[1:], None], strict=True):
         _close_ending(stack, here, out)
         for mark in starts.get(here, ()):
             out.append(_open(mark))

@@ -97,7 +97,7 @@ class Cache:
         self._values: dict[Any, Any] = {}
 
     def _signature(self) -> tuple[Any, ...]:
-        sig = []
+        sig: list[tuple[int, int] | None] = []
         for suffix in ("", "-wal"):
             try:
                 st = os.stat(self.path + suffix)
@@ -140,7 +140,21 @@ def timeline(conn: sqlite3.Connection, where: str = "1", params: list[Any] | Non
            " FROM events e JOIN articles a ON a.id = e.article_id"
            f" WHERE e.copy_of IS NULL AND {where} AND {EVENT_DATE} IS NOT NULL"
            " GROUP BY period ORDER BY period")
-    return rows(conn, sql, params or [])
+    return fill_months(rows(conn, sql, params or []))
+
+
+def fill_months(found: list[dict[str, Any]], most: int = 360) -> list[dict[str, Any]]:
+    """Add empty months between the first and the last, so the time axis is even."""
+    try:
+        months = [int(r["period"][:4]) * 12 + int(r["period"][5:7]) - 1 for r in found]
+    except (TypeError, ValueError):
+        return found
+    if not months or months[-1] - months[0] >= most:
+        return found
+    by_month = dict(zip(months, found, strict=True))
+    empty = {"q1": 0, "q2": 0, "q3": 0, "q4": 0, "n": 0, "goldstein": None}
+    return [by_month.get(m, {"period": f"{m // 12:04d}-{m % 12 + 1:02d}", **empty})
+            for m in range(months[0], months[-1] + 1)]
 
 
 def top_actors(conn: sqlite3.Connection, limit: int = 10) -> list[dict[str, Any]]:
@@ -237,7 +251,8 @@ class EventFilter:
             a, b = self.dyad
             parts = [involves(k, c) for k, c in ((a, "source"), (b, "target"),
                                                   (b, "source"), (a, "target"))]
-            clauses.append(f"(({parts[0][0]} AND {parts[1][0]}) OR ({parts[2][0]} AND {parts[3][0]}))")
+            (ab, ba) = (f"{parts[0][0]} AND {parts[1][0]}", f"{parts[2][0]} AND {parts[3][0]}")
+            clauses.append(f"(({ab}) OR ({ba}))")
             params += [p for part in parts for p in part[1]]
         simple = [("e.plover = ?", self.plover), ("e.cameo LIKE ? || '%'", self.cameo),
                   ("e.quad_class = ?", self.quad), (f"{EVENT_DATE} >= ?", self.date_from),

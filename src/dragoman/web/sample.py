@@ -16,8 +16,10 @@ from dragoman.records import Actor, Article, Casualty, Event, Mention, Record, S
 
 __all__ = ["sample_records", "write_store"]
 
+ActorSpec = tuple[str, str, str | None, str | None, str, str | None]
+
 # name, kind, country, sector, code, role
-ACTORS = [
+ACTORS: list[ActorSpec] = [
     ("Russia", "state", "RUS", None, "RUS", None),
     ("Vladimir Putin", "person", "RUS", "GOV", "RUSGOV", "president"),
     ("Sergei Lavrov", "person", "RUS", "GOV", "RUSGOV", "foreign minister"),
@@ -111,7 +113,7 @@ class _Builder:
         self.text += piece
         return start
 
-    def add_actor(self, spec: tuple[str, str, str | None, str | None, str, str | None]) -> str:
+    def add_actor(self, spec: ActorSpec) -> str:
         name, kind, country, sector, code, role = spec
         surface = name[0].upper() + name[1:] if self.text.endswith(". ") or not self.text else name
         start = self.add(surface)
@@ -124,7 +126,7 @@ class _Builder:
         actor.mentions.append(Mention(start, start + len(surface), surface))
         return actor.id
 
-    def statement(self, rng: random.Random, spec: tuple, number: int,  # type: ignore[type-arg]
+    def statement(self, rng: random.Random, spec: ActorSpec, number: int,
                   sentence: int) -> Statement:
         quote = rng.choice(QUOTES)
         self.add('"')

@@ -65,8 +65,8 @@
 
   /* Mean Goldstein score per period, -10 to +10. */
   function line(container, rows) {
-    rows = rows.filter(r => r.goldstein !== null && r.goldstein !== undefined);
-    if (!rows.length) return empty(container, "No scored events.");
+    const scored = rows.map((r, i) => [r, i]).filter(([r]) => r.goldstein !== null && r.goldstein !== undefined);
+    if (!scored.length) return empty(container, "No scored events.");
     const W = 1000, H = 220, L = 40, B = 24, T = 10;
     const svg = el("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "Goldstein score over time" }, container);
     const step = rows.length > 1 ? (W - L - 20) / (rows.length - 1) : 0;
@@ -76,15 +76,15 @@
       el("line", { x1: L, x2: W - 10, y1: y(v), y2: y(v), class: "axis", "stroke-dasharray": v ? "2 3" : "" }, svg);
       text(svg, L - 6, y(v) + 4, (v > 0 ? "+" : "") + v, { "text-anchor": "end" });
     }
-    el("path", { d: rows.map((r, i) => `${i ? "L" : "M"}${x(i)},${y(r.goldstein)}`).join(" "),
+    el("path", { d: scored.map(([r, i], k) => `${k ? "L" : "M"}${x(i)},${y(r.goldstein)}`).join(" "),
       fill: "none", style: "stroke: var(--accent)", "stroke-width": 2 }, svg);
-    const every = labelEvery(rows.length, 12);
-    rows.forEach((r, i) => {
+    for (const [r, i] of scored) {
       const c = el("circle", { cx: x(i), cy: y(r.goldstein), r: Math.min(8, 2.5 + Math.sqrt(r.n)),
         style: `fill: var(${r.goldstein < 0 ? "--q4" : "--q2"})` }, svg);
       tip(c, `${r.period}: mean ${r.goldstein} over ${r.n} events`);
-      if (i % every === 0) text(svg, x(i), H - 6, r.period, { "text-anchor": "middle" });
-    });
+    }
+    const every = labelEvery(rows.length, 12);
+    rows.forEach((r, i) => { if (i % every === 0) text(svg, x(i), H - 6, r.period, { "text-anchor": "middle" }); });
   }
 
   function goldsteinColour(g) {
