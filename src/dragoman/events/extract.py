@@ -27,6 +27,8 @@ SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06", "19"})
 NOT_SYMMETRIC = frozenset({"042", "043"})
 COOPERATION = frozenset({"03", "04", "05", "06", "07", "08"})
 FORCE = frozenset({"12", "14", "15", "16", "17", "18", "19", "20"})
+PHYSICAL = frozenset({"14", "15", "18", "19", "20"})
+NOT_NOMINAL = frozenset({"03", "05", "07"})  # "China's assistance": no event on its own
 VERBS = frozenset({"VERB"})
 NOUNS = frozenset({"NOUN", "PROPN"})
 MAX_SOURCES = 8
@@ -127,8 +129,9 @@ class _Walker:
 
     def verb_targets(self, v: Token, noun: Token | None, code: str) -> list[Token]:
         """Targets of ``v``; through its object noun when that is no actor ("sanctions on X")."""
-        tgts = syntax.targets(v, skip=noun.i if noun is not None else None)
-        if any(self.actors.of(t) for t in tgts):
+        has = self.has_actor
+        tgts = syntax.targets(v, noun.i if noun is not None else None, has)
+        if any(has(t) for t in tgts):
             return tgts
         objs = syntax.objects(v)
         for obj in [noun] if noun is not None else objs:
@@ -136,15 +139,29 @@ class _Walker:
             if found:
                 return found
         for obj in objs:
-            found = syntax.targets(v, skip=obj.i)
-            if any(self.actors.of(t) for t in found):
+            found = syntax.targets(v, obj.i, has)
+            if any(has(t) for t in found):
+                return found
+        if code[:2] in PHYSICAL:
+            found = syntax.targets(v, objs[0].i if objs else None, has, ("in",))
+            if found:
                 return found
         return tgts
 
+    def has_actor(self, tok: Token) -> bool:
+        return self.actors.deep(tok) is not None
+
     def governs_coded(self, v: Token) -> bool:
-        if self.P.role("head", v.lemma_.lower()) is None:
+        """Whether ``v`` only frames another verb ("refused to meet", "helped to plan")."""
+        role = self.P.role("head", v.lemma_.lower())
+        if role is None:
             return False
-        return any(c.dep_ == "xcomp" and self.codable(c) for c in v.children)
+        xcomps = [c for c in v.children if c.dep_ == "xcomp" and c.pos_ in VERBS]
+        if not xcomps:
+            return False
+        if any(self.codable(c) for c in xcomps):
+            return True
+        return role not in ("reject", "threaten", "agree")
 
     def frame(self, v: Token, code: str, trigger: list[Token]) -> _Frame | None:
         """Negation, modality and recoding from governing verbs and auxiliaries."""
@@ -158,13 +175,19 @@ class _Walker:
                 if self.codable(head):
                     return None  # "urged X to recognise": the appeal is the event
                 role = "pass"
+            elif role == "intend" and syntax.objects(head):
+                return None  # "wants Putin to attack": nothing done yet
             self.apply(fr, role, head)
             fr.negated = fr.negated or _negated(head)
             aux = aux or self.aux(head)
             h = head
         fr.top = h
-        if aux and fr.modality == "asserted":
-            self.apply(fr, "intend" if aux == "future" else aux, None)
+        refusal = aux == "future" and fr.negated and fr.modality == "asserted"
+        if refusal and fr.code[:2] in COOPERATION:
+            fr.code = self.P.transform("reject", fr.code) or "120"  # "will not provide"
+            fr.negated = False
+        elif aux and fr.modality == "asserted":
+            self.apply(fr, aux, None)
         return fr
 
     def aux(self, v: Token) -> str | None:
@@ -181,12 +204,14 @@ class _Walker:
             fr.trigger.append(head)
         if role == "reject":
             fr.code = self.P.transform("reject", fr.code) or "120"
-        elif role == "threaten" or (role in ("agree", "intend", "possible") and root in FORCE):
+        elif role == "threaten" or (role in ("future", "possible", "intend") and root in FORCE):
             fr.code = self.P.transform("threaten", fr.code) or "130"
             fr.modality = "threatened"
-        elif role in ("agree", "intend"):
+        elif role == "agree":
             if root in COOPERATION:
                 fr.code = self.P.transform("intent", fr.code) or fr.code
+            fr.modality = "intended"
+        elif role in ("intend", "future"):
             fr.modality = "intended"
         elif role in ("attempt", "possible", "obligation"):
             fr.modality = "hypothetical"
@@ -198,7 +223,7 @@ class _Walker:
         if n.i in self.consumed or n.pos_ not in NOUNS:
             return []
         found = self.P.noun(n.lemma_.lower(), syntax.noun_clause(n))
-        if found is None or not _keep(found.code):
+        if found is None or not _keep(found.code) or found.code[:2] in NOT_NOMINAL:
             return []
         subs, tgts = self.noun_frame(n, found.code)
         fr = _Frame(found.code, [n], _negated(n), top=_governor(n))
@@ -231,7 +256,7 @@ class _Walker:
         for word in allowed:
             if word in preps:
                 p = syntax.pobj(preps[word])
-                if p is not None and self.actors.of(p):
+                if p is not None and self.has_actor(p):
                     return syntax.conjuncts(p)
         return []
 
@@ -239,8 +264,8 @@ class _Walker:
     def assemble(self, fr: _Frame, subs: list[Token], tgts: list[Token], sent_index: int,
                  match: Match, noun: bool = False) -> list[Candidate]:
         reporter = self.reporter(fr.top) if fr.top is not None else None
-        sources = _unique(self.source_of(s, reporter) for s in subs[:MAX_SOURCES])
-        targets = _unique(self.actors.of(t) for t in tgts[:MAX_SOURCES])
+        sources = _unique(a for s in subs[:MAX_SOURCES] for a in self.sources_of(s, reporter))
+        targets = _unique(self.actors.deep(t) for t in tgts[:MAX_SOURCES])
         if not sources:
             return []
         modality = fr.modality
@@ -255,10 +280,10 @@ class _Walker:
                                    fr.negated, modality, reporter, conf))
         return cands
 
-    def source_of(self, tok: Token, reporter: str | None) -> str | None:
-        found = self.actors.of(tok)
-        if found is None and reporter and tok.lower_ in syntax.PRONOUNS:
-            return reporter  # "Russia said it would veto": it = Russia
+    def sources_of(self, tok: Token, reporter: str | None) -> list[str]:
+        found = self.actors.all_of(tok)
+        if not found and reporter and tok.lower_ in syntax.PRONOUNS:
+            return [reporter]  # "Russia said it would veto": it = Russia
         return found
 
     def reporter(self, top: Token) -> str | None:
@@ -345,10 +370,12 @@ def extract_events(doc: Doc, article: Article, actors: list[Actor],
 def _to_events(cands: list[Candidate], article: Article, sents: list[SpacySpan]) -> list[Event]:
     events: list[Event] = []
     seen: set[tuple[str, str, str | None, int]] = set()
+    aimed = {(c.code[:2], c.sources[0], c.sentence) for c in cands if c.targets[0]}
     for c in sorted(cands, key=lambda c: (c.trigger[0], -c.confidence)):
         key = (c.code, c.sources[0], c.targets[0], c.sentence)
-        if key in seen:
-            continue
+        vague = c.targets[0] is None and (c.code[:2], c.sources[0], c.sentence) in aimed
+        if key in seen or vague:
+            continue  # "met X ... to discuss": the aimed event says it all
         seen.add(key)
         events.append(make_event(f"e{len(events) + 1}", c, article, sents[c.sentence].text))
     return events

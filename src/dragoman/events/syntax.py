@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Token
 
 from dragoman.actors.index import MentionIndex
@@ -16,6 +18,7 @@ TARGET_PREPS = ("with", "against", "on", "upon", "to", "into", "toward", "toward
 MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "appos"})
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "its", "his", "her", "their"})
+DEEP_PREPS = frozenset({"to", "in", "against", "on", "with", "of", "from"})
 MAX_WORDS = 40
 
 
@@ -45,16 +48,46 @@ class Actors:
                 if found:
                     return found
         for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
+            if child.dep_ == "prep" and child.lower_ in ("of", "from"):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         return self.of(pobj)
         return None
 
+    def all_of(self, tok: Token) -> list[str]:
+        """Every actor of a phrase: "US and British activists" gives two."""
+        actor = self.index.at(tok.idx, tok.idx + len(tok))
+        if actor is not None:
+            return [actor.id]
+        for child in tok.children:
+            if child.dep_ in MODIFIERS and child.i < tok.i and self.of(child):
+                return [a for c in conjuncts(child) for a in [self.of(c)] if a]
+        found = self.of(tok)
+        return [found] if found else []
+
+    def deep(self, tok: Token) -> str | None:
+        """The actor of a phrase, or of a place or party one preposition below it
+        ("travel to Tunisia", "the unrest in Iran")."""
+        found = self.of(tok)
+        if found:
+            return found
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in DEEP_PREPS:
+                p = pobj(child)
+                if p is not None and self.of(p):
+                    return self.of(p)
+        return None
+
 
 def conjuncts(tok: Token) -> list[Token]:
-    """``tok`` and the tokens coordinated with it ("Britain, France and Germany")."""
-    return [tok, *tok.conjuncts] if tok.conjuncts else [tok]
+    """``tok`` and the tokens coordinated with it ("Britain, France and Germany"); a list
+    parsed as apposition plus conjunction ("the US, Russia, and Switzerland") counts."""
+    out = [tok, *tok.conjuncts]
+    if tok.pos_ == "PROPN":
+        for c in tok.children:
+            if c.dep_ == "appos" and c.pos_ == "PROPN" and c.conjuncts:
+                out += [c, *c.conjuncts]
+    return out
 
 
 def children(tok: Token, deps: frozenset[str]) -> list[Token]:
@@ -94,6 +127,8 @@ def agents(verb: Token) -> list[Token]:
 
 
 def is_passive(verb: Token) -> bool:
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return True  # "men sought by police"
     return any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children)
 
 
@@ -112,16 +147,22 @@ def subjects(verb: Token) -> list[Token]:
         return []
     if dep == "xcomp":
         objs = objects(head)
-        return conjuncts(objs[0]) if objs else subjects(head)
+        if objs:
+            return conjuncts(objs[0])
+        pas = children(head, PASS_SUBJ)  # "Obama is scheduled to attend"
+        return conjuncts(pas[0]) if pas else subjects(head)
     if dep in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
         return subjects(head)
-    if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+    clause_on_noun = dep == "relcl" or (dep == "acl" and verb.tag_ == "VBG")
+    if clause_on_noun and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return conjuncts(head)
     return []
 
 
-def targets(verb: Token, skip: int | None = None) -> list[Token]:
-    """Whom ``verb`` is done to: passive subject, direct object, or a target preposition."""
+def targets(verb: Token, skip: int | None = None, has_actor: Callable[[Token], bool] = bool,
+            preps: tuple[str, ...] = TARGET_PREPS) -> list[Token]:
+    """Whom ``verb`` is done to: passive subject, direct object, or the first target
+    preposition whose object ``has_actor``."""
     if is_passive(verb):
         pas = children(verb, PASS_SUBJ)
         if pas:
@@ -132,11 +173,11 @@ def targets(verb: Token, skip: int | None = None) -> list[Token]:
     out = [t for o in objects(verb) if o.i != skip for t in conjuncts(o)]
     if out:
         return out
-    preps = {c.lower_: c for c in verb.children if c.dep_ == "prep"}
-    for word in TARGET_PREPS:
-        if word in preps:
-            p = pobj(preps[word])
-            if p is not None:
+    found = {c.lower_: c for c in verb.children if c.dep_ == "prep"}
+    for word in preps:
+        if word in found:
+            p = pobj(found[word])
+            if p is not None and has_actor(p):
                 return conjuncts(p)
     return []
 
@@ -164,6 +205,8 @@ def clause(verb: Token) -> Clause:
                 _preps(c, cl)
         elif dep in ("prep", "agent"):
             _prep(c, cl)
+            if dep == "agent":  # the doer of a passive is its logical subject
+                words(c, cl.subject, 12)
     return cl
 
 
