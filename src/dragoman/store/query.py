@@ -156,8 +156,8 @@ def stats(conn: sqlite3.Connection, top: int = 10) -> dict[str, Any]:
         "casualties": _count(conn, "SELECT count(*) FROM casualties"),
         "top_actors": _pairs(conn, "SELECT name, code, count(DISTINCT article_id) AS articles, "
                                    "sum(n_mentions) AS mentions FROM actors GROUP BY "
-                                   "coalesce(code, name) ORDER BY mentions DESC, articles DESC "
-                                   "LIMIT ?", top),
+                                   "coalesce(code, name) ORDER BY mentions DESC, "
+                                   "articles DESC, name LIMIT ?", top),
         "events_by_plover": _pairs(conn, "SELECT coalesce(plover, 'uncoded') AS plover, "
                                          "count(*) AS events FROM events GROUP BY plover "
                                          "ORDER BY events DESC, plover"),
