@@ -45,13 +45,15 @@ def format_option(func: Callable[..., Any]) -> Callable[..., Any]:
 @click.option("--model", metavar="NAME", help="spaCy pipeline to use.")
 @click.option("--batch-size", default=64, show_default=True, type=click.IntRange(1),
               help="Articles per batch (one transaction each).")
+@click.option("--limit", type=click.IntRange(1), help="Stop after reading N articles.")
 @click.option("--fetch-links", is_flag=True,
               help="For feeds: fetch each entry's linked page (needs the network).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--strict", is_flag=True, help="Exit non-zero when any input failed.")
 @mapping_options
 def ingest_cmd(sources: tuple[str, ...], db: str, model: str | None, batch_size: int,
-               fetch_links: bool, as_json: bool, strict: bool, **mapping: str | None) -> None:
+               limit: int | None, fetch_links: bool, as_json: bool, strict: bool,
+               **mapping: str | None) -> None:
     """Read SOURCES, extract records and add them to the store --db.
 
     SOURCES are files (.txt, .html, .xml/.rss/.atom feeds, .warc, .jsonl, .csv,
@@ -78,9 +80,10 @@ def ingest_cmd(sources: tuple[str, ...], db: str, model: str | None, batch_size:
                 f"statements {s.statements:,} · failed {s.failed:,}"))
 
         def error(exc: Exception) -> None:
-            progress.console.print(f"[red]Error:[/] {exc}", markup=True, highlight=False)
+            progress.console.print(f"[red]Error:[/] {exc}", markup=True, highlight=False,
+                                   soft_wrap=True)
 
-        summary = ingest(sources, db, model=model, batch_size=batch_size,
+        summary = ingest(sources, db, model=model, batch_size=batch_size, limit=limit,
                          fetch_links=fetch_links, on_progress=show, on_error=error, **mapping)
     if as_json:
         click.echo(json.dumps(summary.as_dict(), indent=2))

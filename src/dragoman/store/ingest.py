@@ -61,7 +61,7 @@ class IngestSummary:
 
 def ingest(sources: Iterable[str | Path], store: Store | str | Path, *,
            model: str | None = None, batch_size: int = 64, fetch_links: bool = False,
-           extractor: Extractor | None = None,
+           extractor: Extractor | None = None, limit: int | None = None,
            on_progress: Callable[[IngestSummary], None] | None = None,
            on_error: Callable[[InputError | DragomanError], None] | None = None,
            **mapping: str | None) -> IngestSummary:
@@ -69,7 +69,8 @@ def ingest(sources: Iterable[str | Path], store: Store | str | Path, *,
 
     Each batch is one transaction; input errors are counted (and passed to
     ``on_error``) and the rest goes on. ``extractor`` replaces the NLP pipeline
-    (a function from a list of Articles to their Records), e.g. in tests.
+    (a function from a list of Articles to their Records), e.g. in tests. ``limit``
+    stops after reading that many articles.
     """
     own = not isinstance(store, Store)
     db = Store(store) if own else store
@@ -79,7 +80,8 @@ def ingest(sources: Iterable[str | Path], store: Store | str | Path, *,
     run = _Run(db, summary, extractor, model, on_error)
     try:
         batch: list[Article] = []
-        for article in run.fresh(iter_articles(sources, fetch_links=fetch_links, **mapping)):
+        items = iter_articles(sources, fetch_links=fetch_links, **mapping)
+        for article in run.fresh(items, limit):
             batch.append(article)
             if len(batch) >= batch_size:
                 run.flush(batch)
@@ -116,10 +118,11 @@ class _Run:
         if self.on_error:
             self.on_error(error)
 
-    def fresh(self, items: Iterator[Article | InputError]) -> Iterator[Article]:
+    def fresh(self, items: Iterator[Article | InputError],
+              limit: int | None = None) -> Iterator[Article]:
         """The articles not stored yet (nor seen earlier in this run)."""
         s = self.summary
-        while True:
+        while limit is None or s.read < limit:
             t0 = time.perf_counter()
             item = next(items, None)
             s.seconds["read"] += time.perf_counter() - t0
