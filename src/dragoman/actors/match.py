@@ -1,0 +1,141 @@
+"""Finding candidate actor mentions ("atoms") in a parsed document.
+
+Atoms come from the dictionary (longest phrase first, over lower-cased tokens) and from
+spaCy's named entities where the dictionary is silent. ``resolve`` then joins atoms
+into mentions ("Russia's deputy foreign minister Mikhail Bogdanov").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from dragoman.actors.dictionary import Agent, Dictionary, Entry
+from dragoman.actors.kinds import words
+
+_NER = {"PERSON": "person", "ORG": "organisation"}
+
+
+@dataclass
+class Atom:
+    """A stretch of tokens [start, end) that names an actor or a role."""
+
+    start: int
+    end: int
+    entry: Entry | None = None
+    agent: Agent | None = None
+    ner: str | None = None  # "person" or "organisation" for entities not in the dictionary
+    alt_agent: Agent | None = None  # the same words as a title: "Senate" in "Rwanda's Senate"
+
+    @property
+    def is_person(self) -> bool:
+        return self.ner == "person" or (self.entry is not None and self.entry.kind == "person")
+
+    @property
+    def is_place(self) -> bool:
+        return self.entry is not None and self.entry.kind == "state"
+
+
+def find_atoms(doc: Doc, dictionary: Dictionary, date: str | None = None) -> list[Atom]:
+    """Non-overlapping atoms in token order (people who share a name chosen by ``date``)."""
+    lowered = [t.lower_ for t in doc]
+    atoms: list[Atom] = []
+    i, n = 0, len(lowered)
+    longest = dictionary.longest
+    while i < n:
+        if lowered[i] in longest:
+            atom = _dictionary_atom(doc, lowered, i, dictionary, date)
+            if atom is not None:
+                atoms.append(atom)
+                i = atom.end
+                continue
+        i += 1
+    return _merge_entities(doc, atoms)
+
+
+def _dictionary_atom(doc: Doc, lowered: list[str], i: int, dictionary: Dictionary,
+                     date: str | None) -> Atom | None:
+    longest = dictionary.longest[lowered[i]]
+    phrases, agents = dictionary.phrases, dictionary.agents
+    for size in range(min(longest, len(lowered) - i), 0, -1):
+        key = tuple(lowered[i:i + size])
+        agent = agents.get(key)
+        if key in phrases and _entry_ok(doc, i, size):
+            return Atom(i, i + size, entry=dictionary.entry_at(key, date), alt_agent=agent)
+        if agent is not None and _agent_ok(doc, i, size):
+            return Atom(i, i + size, agent=agent)
+    return None
+
+
+def _entry_ok(doc: Doc, i: int, size: int) -> bool:
+    """Names must look like names: capitalised, and acronyms such as US or WHO in capitals."""
+    first = doc[i]
+    if first.lower_ in words()["determiners"] and size > 1:
+        first = doc[i + 1]
+    text = first.text
+    if first.is_lower and text[:1].isalpha():
+        return False
+    if size == 1 and first.lower_ in words()["upper_only"]:
+        return first.is_upper and len(text) > 1
+    return True
+
+
+def _agent_ok(doc: Doc, i: int, size: int) -> bool:
+    last: Token = doc[i + size - 1]
+    return last.pos_ in ("NOUN", "PROPN") or (not last.pos_ and last.is_alpha)
+
+
+def _merge_entities(doc: Doc, atoms: list[Atom]) -> list[Atom]:
+    """Add PERSON and ORG entities the dictionary missed; names win over places inside them."""
+    owner: dict[int, Atom] = {}
+    for atom in atoms:
+        for k in range(atom.start, atom.end):
+            owner[k] = atom
+    extra: list[Atom] = []
+    for ent in doc.ents:
+        kind = _NER.get(ent.label_)
+        if kind is None:
+            continue
+        inside = {id(owner[k]): owner[k] for k in range(ent.start, ent.end) if k in owner}
+        if kind == "person" and inside:
+            _person_over_dictionary(ent.start, ent.end, list(inside.values()), atoms, extra)
+            continue
+        start = ent.start
+        while start < ent.end and start in owner:
+            start += 1
+        if start < ent.end and not any(k in owner for k in range(start, ent.end)):
+            start = _skip_determiner(doc, start, ent.end)
+            if start < ent.end:
+                extra.append(Atom(start, ent.end, ner=kind))
+    merged = [a for a in atoms if a.end > a.start] + extra
+    merged.sort(key=lambda a: a.start)
+    return merged
+
+
+def _person_over_dictionary(start: int, end: int, inside: list[Atom], atoms: list[Atom],
+                            extra: list[Atom]) -> None:
+    """A PERSON entity over dictionary atoms: the dictionary's person, else a new person."""
+    if any(a.is_person for a in inside):
+        return
+    named = [a for a in inside if a.entry is not None and a.entry.kind == "organisation"
+             and a.start == start and a.end == end]
+    if named:  # entries such as a leader listed under his government's code
+        named[0].ner = "person"
+        return
+    if len(inside) == 1 and inside[0].start == start and inside[0].end == end:
+        return  # a country the model took for a person
+    titles = [a for a in inside if a.agent is not None and a.start == start]
+    cut = titles[-1].end if titles else start
+    if cut >= end:
+        return
+    for atom in inside:
+        if atom.start >= cut:
+            atom.end = atom.start  # emptied: dropped by the caller
+    extra.append(Atom(cut, end, ner="person"))
+
+
+def _skip_determiner(doc: Doc, start: int, end: int) -> int:
+    while start < end and doc[start].lower_ in words()["determiners"]:
+        start += 1
+    return start

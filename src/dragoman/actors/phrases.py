@@ -1,0 +1,202 @@
+"""Joining atoms into mention phrases: owner, titles, name.
+
+A phrase is, in token order::
+
+    [the] [modifiers] [OWNER ['s]] [modifiers | qualifier | TITLE]* [of|to|for OWNER] [NAME]
+
+"Russia's U.N. ambassador Vitaly Churkin": owner Russia, qualifier U.N., title
+ambassador, name Vitaly Churkin. "Syrian rebels": owner Syria, title rebels. "the
+Kremlin": owner only. Each phrase becomes one mention of one actor.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from dragoman.actors.kinds import words
+from dragoman.actors.match import Atom
+
+_OBJECT_PREPS = {"of", "to", "for", "from"}
+_ARTICLES = {"the", "a", "an"}
+
+
+@dataclass
+class Phrase:
+    start: int  # token span of the mention, [start, end)
+    end: int
+    owner: Atom | None = None
+    agents: list[Atom] = field(default_factory=list)
+    person: Atom | None = None
+    qualifiers: list[Atom] = field(default_factory=list)
+    modifiers: list[str] = field(default_factory=list)
+    role_start: int | None = None
+    role_end: int | None = None
+    determiner: str | None = None
+    conj_agent: Phrase | None = None  # "US and British activists": US takes the activists
+    named: Atom | None = None  # an organisation owned by ``owner``: "Egypt's Muslim Brotherhood"
+
+    @property
+    def head(self) -> Atom | None:
+        """The atom that names the actor (a person, an org, a country) if there is one."""
+        if self.person is not None:
+            return self.person
+        if self.named is not None:
+            return self.named
+        if not self.agents:
+            return self.owner
+        return None
+
+    @property
+    def former(self) -> bool:
+        return (any(m in words()["former_words"] for m in self.modifiers)
+                or any(a.agent is not None and a.agent.sector == "ELI" for a in self.agents))
+
+
+def build_phrases(doc: Doc, sent: Span, atoms: list[Atom]) -> list[Phrase]:
+    """The phrases of one sentence, from its atoms (sorted, non-overlapping)."""
+    starts = {a.start: a for a in atoms}
+    covered = {k for a in atoms for k in range(a.start, a.end)}
+    phrases: list[Phrase] = []
+    used: set[int] = set()
+    for atom in atoms:
+        if id(atom) in used:
+            continue
+        phrase = _grow(doc, sent, atom, starts, used, covered)
+        phrases.append(phrase)
+    _conjoin(doc, phrases)
+    return phrases
+
+
+def _grow(doc: Doc, sent: Span, first: Atom, starts: dict[int, Atom], used: set[int],
+          covered: set[int]) -> Phrase:
+    w = words()
+    glue = w["role_modifiers"]
+    start = _left_edge(doc, sent, first.start, glue, covered)
+    phrase = Phrase(start, first.end)
+    phrase.modifiers = [doc[k].lower_ for k in range(start, first.start) if doc[k].lower_ in glue]
+    if start < first.start and doc[start].lower_ in _ARTICLES:
+        phrase.determiner = doc[start].lower_
+    k = _place(phrase, first, doc)
+    used.add(id(first))
+    pending: list[Atom] = []  # qualifiers waiting for a title
+    while k < sent.end and phrase.person is None:
+        if doc[k].lower_ in w["owner_glue"] and phrase.owner is not None and not phrase.agents:
+            k += 1
+            continue
+        if doc[k].lower_ in glue and k not in starts:
+            phrase.modifiers.append(doc[k].lower_)
+            k += 1
+            continue
+        if doc[k].lower_ in _OBJECT_PREPS and phrase.agents and k == phrase.agents[-1].end:
+            obj = _object(doc, k, sent, starts)
+            if obj is None or obj.is_person or (obj.agent and obj.agent.kind == "person"):
+                break
+            if obj.agent is not None:
+                phrase.agents.append(obj)
+            elif phrase.owner is None:
+                phrase.owner = obj
+            else:
+                break
+            used.add(id(obj))
+            k = phrase.end = obj.end
+            phrase.role_end = obj.end if obj.agent is not None else phrase.role_end
+            continue
+        atom = starts.get(k)
+        if atom is not None and _foreign(phrase, atom):
+            atom.entry, atom.agent = None, atom.alt_agent  # "Rwanda's Senate" is no US Senate
+        if atom is None or not _accepts(phrase, atom, pending):
+            break
+        used.add(id(atom))
+        if atom.agent is None and not atom.is_person:
+            pending.append(atom)
+            k = atom.end
+            continue
+        phrase.qualifiers.extend(pending)
+        pending = []
+        k = _place(phrase, atom, doc)
+    if (len(pending) == 1 and not phrase.agents and phrase.owner is not None
+            and phrase.owner.is_place):
+        phrase.named = pending.pop()
+        phrase.end = phrase.named.end
+    for atom in pending:  # qualifiers never followed by a title are phrases of their own
+        used.discard(id(atom))
+    det = doc[phrase.start]
+    if phrase.determiner and not phrase.start <= det.head.i < phrase.end:
+        phrase.start += 1  # "the Kremlin", but not "the Beijing Olympics"
+        phrase.determiner = None
+    return phrase
+
+
+def _left_edge(doc: Doc, sent: Span, start: int, glue: frozenset[str], covered: set[int]) -> int:
+    k = start
+    while (k > sent.start and k - 1 not in covered and doc[k - 1].lower_ in glue
+           and doc[k - 1].lower_ != "-"):
+        k -= 1
+    if k > sent.start and k - 1 not in covered and doc[k - 1].lower_ in _ARTICLES:
+        k -= 1
+    return k
+
+
+def _place(phrase: Phrase, atom: Atom, doc: Doc) -> int:
+    """Put ``atom`` in its slot; return the token after it."""
+    if atom.is_person:
+        phrase.person = atom
+    elif atom.agent is not None:
+        if phrase.role_start is None:
+            phrase.role_start = _role_start(phrase, atom, doc)
+        phrase.agents.append(atom)
+        phrase.role_end = atom.end
+    else:
+        phrase.owner = atom
+    phrase.end = atom.end
+    return atom.end
+
+
+def _role_start(phrase: Phrase, atom: Atom, doc: Doc) -> int:
+    """The role starts after the owner and its 's, including modifiers and qualifiers."""
+    k = phrase.owner.end if phrase.owner is not None else phrase.start
+    while k < atom.start and (doc[k].lower_ in _ARTICLES or doc[k].lower_ in words()["owner_glue"]):
+        k += 1
+    return k
+
+
+def _foreign(phrase: Phrase, atom: Atom) -> bool:
+    """An entry of another country after a country owner, whose words are also a title."""
+    owner = phrase.owner
+    if atom.alt_agent is None or atom.entry is None or owner is None or not owner.is_place:
+        return False
+    return owner.entry is not None and atom.entry.country != owner.entry.country
+
+
+def _accepts(phrase: Phrase, atom: Atom, pending: list[Atom]) -> bool:
+    if atom.is_person:
+        return bool(phrase.agents) or (phrase.owner is not None and phrase.owner.is_place)
+    if atom.agent is not None:
+        return True
+    if atom.is_place:
+        return False  # one country per phrase; "the US-Russia talks" are two
+    if phrase.agents:
+        return False
+    return phrase.owner is not None and not pending
+
+
+def _object(doc: Doc, k: int, sent: Span, starts: dict[int, Atom]) -> Atom | None:
+    j = k + 1
+    if j < sent.end and doc[j].lower_ in _ARTICLES:
+        j += 1
+    return starts.get(j)
+
+
+def _conjoin(doc: Doc, phrases: list[Phrase]) -> None:
+    """'US and British activists': the bare country before the conjunction shares the title."""
+    for left, right in itertools.pairwise(phrases):
+        if left.agents or left.person or left.owner is None or not left.owner.is_place:
+            continue
+        if not right.agents or right.person or right.owner is None or not right.owner.is_place:
+            continue
+        gap = [doc[k].lower_ for k in range(left.end, right.start)]
+        if gap and all(g in {"and", ",", "or", "&"} for g in gap):
+            left.conj_agent = right
