@@ -22,10 +22,10 @@ import gzip
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from dragoman.actors import petrarch
 from dragoman.actors.kinds import agent_forms, entry_kind, plural, words
