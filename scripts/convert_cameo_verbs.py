@@ -7,7 +7,9 @@ what dependency matching needs: synonym sets, verbs (lemma or "lemma particle") 
 their block, and each block's default code and patterns. A pattern is
 ``[pre, post, code]``: ``pre`` words on the subject side, ``post`` items on the object
 side, each a word, a ``&SET`` name, or a list ``[prep, word...]`` for a prepositional
-phrase. Codes written ``[:X]`` (the verb's subject is the target) become ``"~X"``;
+phrase; a fourth field names the verb the pattern was written for (from its comment),
+and the pattern then applies to that verb only. Verbs map to [block, code or null,
+base form]. Codes written ``[:X]`` (the verb's subject is the target) become ``"~X"``;
 ``[---]`` (no event) becomes ``""``.
 """
 
@@ -98,10 +100,32 @@ def parse(path: Path) -> dict[str, Any]:
             m = re.match(r"^-\s*(.*?)\*(.*?)(\[[^\]]*\])", line)
             if m and block:
                 blocks[block]["patterns"].append(
-                    [parse_side(m.group(1)), parse_side(m.group(2)), code_of(m.group(3))])
+                    [parse_side(m.group(1)), parse_side(m.group(2)), code_of(m.group(3)),
+                     _origin(raw)])
             continue
         _read_verb(line, block, verbs)
+    _settle_origins(verbs, blocks)
     return {"attribution": ATTRIBUTION, "synsets": synsets, "verbs": verbs, "blocks": blocks}
+
+
+def _settle_origins(verbs: dict[str, list[Any]], blocks: dict[str, dict[str, Any]]) -> None:
+    """Origins become base forms; a one-word origin the block lacks ("urge") joins it."""
+    for name, block in blocks.items():
+        for pattern in block["patterns"]:
+            origin = pattern[3]
+            if origin in verbs and verbs[origin][0] == name:
+                pattern[3] = verbs[origin][2]
+            elif origin and " " not in origin and origin not in verbs:
+                verbs[origin] = [name, None, origin]
+            else:
+                pattern[3] = ""
+
+
+def _origin(raw: str) -> str:
+    """The verb a pattern was written for, from its comment ("# RUSH" -> "rush")."""
+    comment = raw.split("#", 1)[1].strip() if "#" in raw else ""
+    first = re.split(r"[\s,]+", comment)[0] if comment else ""
+    return first.lower().replace("_", " ") if re.fullmatch(r"[A-Z][A-Z_\-]+", first) else ""
 
 
 def _read_verb(line: str, block: str, verbs: dict[str, list[str]]) -> None:
@@ -114,11 +138,11 @@ def _read_verb(line: str, block: str, verbs: dict[str, list[str]]) -> None:
         return
     key = " ".join(parts)
     code = code_of(m.group(4)) if m.group(4) else None
-    verbs.setdefault(key, [block] + ([code] if code is not None else []))
+    verbs.setdefault(key, [block, code, key])
     for form in (m.group(3) or "").strip("{} ").split():
         fparts = [p.lower() for p in form.lstrip("+").split("_") if p]
         if fparts:
-            verbs.setdefault(" ".join(fparts), [block] + ([code] if code is not None else []))
+            verbs.setdefault(" ".join(fparts), [block, code, key])
 
 
 def main(shared: Path) -> None:

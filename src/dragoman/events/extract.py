@@ -28,6 +28,7 @@ NOT_SYMMETRIC = frozenset({"042", "043"})
 COOPERATION = frozenset({"03", "04", "05", "06", "07", "08"})
 FORCE = frozenset({"12", "14", "15", "16", "17", "18", "19", "20"})
 PHYSICAL = frozenset({"14", "15", "18", "19", "20"})
+FRAMING = frozenset({"intend", "attempt", "fail"})
 NOT_NOMINAL = frozenset({"03", "05", "07"})  # "China's assistance": no event on its own
 VERBS = frozenset({"VERB"})
 NOUNS = frozenset({"NOUN", "PROPN"})
@@ -109,6 +110,8 @@ class _Walker:
         if self.governs_coded(v):
             return []  # "refused to meet": the event is coded at "meet"
         light = self.light_noun(v)
+        if light is None and self.P.role("head", v.lemma_.lower()) in FRAMING:
+            return []  # "planned", "hoped", "tried": no event by themselves
         m = self.match(v)
         if light is not None:
             noun, nmatch = light
@@ -168,6 +171,13 @@ class _Walker:
         fr = _Frame(code, list(trigger), _negated(v))
         aux = self.aux(v)
         h = v
+        if _infinitive_clause(v):  # "wants Putin to attack", "urged Iran to stop"
+            head = v.head
+            role = self.P.role("head", head.lemma_.lower())
+            if role == "intend" or (role is None and self.codable(head)):
+                return None
+        while h.dep_ == "conj" and h.head.dep_ == "xcomp" and h.head.pos_ in VERBS:
+            h = h.head  # "helped to plan and carry out": carry hangs on plan
         while h.dep_ == "xcomp" and h.head.pos_ in ("VERB", "AUX") and h.head is not h:
             head = h.head
             role = self.P.role("head", head.lemma_.lower())
@@ -263,7 +273,7 @@ class _Walker:
     # -- assembling -----------------------------------------------------------------
     def assemble(self, fr: _Frame, subs: list[Token], tgts: list[Token], sent_index: int,
                  match: Match, noun: bool = False) -> list[Candidate]:
-        reporter = self.reporter(fr.top) if fr.top is not None else None
+        reporter, said = self.reporter(fr.top) if fr.top is not None else (None, None)
         sources = _unique(a for s in subs[:MAX_SOURCES] for a in self.sources_of(s, reporter))
         targets = _unique(self.actors.deep(t) for t in tgts[:MAX_SOURCES])
         if not sources:
@@ -278,6 +288,11 @@ class _Walker:
         for pair in _pairs(fr.code, sources, targets):
             cands.append(Candidate(fr.code, [pair[0]], [pair[1]], (start, end), sent_index,
                                    fr.negated, modality, reporter, conf))
+        if reporter and said is not None and modality == "reported" and fr.code[:2] in PHYSICAL:
+            for doer in sources:
+                extra = self.accusation(reporter, said, doer, sent_index)
+                if extra is not None:
+                    cands.append(extra)
         return cands
 
     def sources_of(self, tok: Token, reporter: str | None) -> list[str]:
@@ -286,38 +301,60 @@ class _Walker:
             return [reporter]  # "Russia said it would veto": it = Russia
         return found
 
-    def reporter(self, top: Token) -> str | None:
-        """The actor who reports the clause headed by ``top``, if it is reported speech."""
+    def reporter(self, top: Token) -> tuple[str | None, Token | None]:
+        """Who reports the clause headed by ``top`` (actor id, reporting word), if anyone."""
         h = top
         while h.dep_ == "conj" and h.head is not h:
             h = h.head
-        speech: Token | None = None
-        if h.dep_ in ("ccomp", "parataxis") and self.P.role("speech", h.head.lemma_.lower()):
-            speech = h.head
-        else:
-            for c in h.children:
-                if c.dep_ in ("parataxis", "ccomp") and self.P.role("speech", c.lemma_.lower()):
-                    speech = c
-                    break
         for c in h.children:
             if c.dep_ == "prep" and c.lower_ == "according":
                 for to in c.children:
                     p = syntax.pobj(to) if to.lower_ == "to" else None
                     if p is not None and self.actors.of(p):
-                        return self.actors.of(p)
+                        return self.actors.of(p), c
+        speech = self._speech_verb(h)
         if speech is None:
-            return None
+            return None, None
         subs = syntax.children(speech, syntax.SUBJ)
         if subs:
-            return self.actors.of(subs[0])
+            return self.actors.of(subs[0]), speech
         if speech.head.lemma_.lower() == "quote":
-            objs = syntax.children(speech.head, syntax.OBJ)
-            return self.actors.of(objs[0]) if objs else None
+            objs = syntax.objects(speech.head)
+            return (self.actors.of(objs[0]) if objs else None), speech
+        return None, speech
+
+    def _speech_verb(self, h: Token) -> Token | None:
+        if h.dep_ in ("ccomp", "parataxis") and self.P.role("speech", h.head.lemma_.lower()):
+            return h.head
+        for c in h.children:
+            if c.dep_ in ("parataxis", "ccomp") and self.P.role("speech", c.lemma_.lower()):
+                return c
         return None
+
+    def accusation(self, reporter: str, said: Token, doer: str,
+                   sent_index: int) -> Candidate | None:
+        """CAMEO's reading of "X said Y attacked": X accuses Y (112), unless X is a medium."""
+        actor = self.actors.index.actors.get(reporter)
+        other = self.actors.index.actors.get(doer)
+        if actor is None or actor.kind == "media" or "MED" in (actor.sector or actor.code or ""):
+            return None
+        if other is not None and _country(other) and _country(other) == _country(actor):
+            return None  # "Syrian officials said Syrian rebels attacked": no accusation
+        return Candidate("112", [reporter], [doer], (said.idx, said.idx + len(said)),
+                         sent_index, False, "asserted", None, 0.5)
+
+
+def _country(actor: Actor) -> str | None:
+    return actor.country or (actor.code[:3] if actor.code else None)
 
 
 def _keep(code: str | None) -> bool:
     return bool(code) and code not in STATEMENT_CODES
+
+
+def _infinitive_clause(v: Token) -> bool:
+    return v.dep_ == "ccomp" and v.head is not v and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
 
 
 def _negated(tok: Token) -> bool:

@@ -49,6 +49,7 @@ class _Pattern:
     post: list[Item]
     code: str
     swap: bool
+    origin: str = ""  # the only verb (base form) the pattern applies to, if any
 
     @property
     def size(self) -> int:
@@ -68,12 +69,12 @@ class Patterns:
 
     def __init__(self, converted: dict[str, Any], own: list[list[str]]) -> None:
         self.synsets = {k: [w.split() for w in v] for k, v in converted["synsets"].items()}
-        self.verbs: dict[str, tuple[str, str | None]] = {}
-        for key, value in converted["verbs"].items():
-            self.verbs[key] = (value[0], value[1] if len(value) > 1 else None)
+        self.verbs: dict[str, tuple[str, str | None, str]] = {
+            key: (value[0], value[1], value[2]) for key, value in converted["verbs"].items()}
         self.blocks: dict[str, tuple[str, list[_Pattern]]] = {}
         for name, block in converted["blocks"].items():
-            pats = [self._compile(pre, post, code) for pre, post, code in block["patterns"]]
+            pats = [self._compile(pre, post, code, origin)
+                    for pre, post, code, origin in block["patterns"]]
             self.blocks[name] = (block["code"], sorted(pats, key=lambda p: -p.size))
         self.own_verbs: dict[str, list[_Pattern]] = {}
         self.exclusive: set[str] = set()  # verbs whose PETRARCH patterns are ignored
@@ -87,10 +88,10 @@ class Patterns:
                 pats.sort(key=lambda p: -p.size)
 
     # -- building -------------------------------------------------------------------
-    def _compile(self, pre: list[Any], post: list[Any], code: str) -> _Pattern:
+    def _compile(self, pre: list[Any], post: list[Any], code: str, origin: str = "") -> _Pattern:
         swap = code.startswith("~")
         return _Pattern([self._item(i) for i in pre], [self._item(i) for i in post],
-                        code.lstrip("~"), swap)
+                        code.lstrip("~"), swap, origin)
 
     def _item(self, item: Any) -> Item:
         if isinstance(item, list):
@@ -136,9 +137,9 @@ class Patterns:
         if best is not None and (best.specific or key not in self.verbs or key in self.exclusive):
             return best
         if key in self.verbs:
-            block, override = self.verbs[key]
+            block, override, base = self.verbs[key]
             default, pats = self.blocks.get(block, ("", []))
-            found = _best(pats, clause)
+            found = _best((p for p in pats if p.origin in ("", base)), clause)
             if found is not None and found.specific and (best is None or found.size > best.size):
                 return found
             if best is not None:

@@ -56,13 +56,12 @@ class Actors:
 
     def all_of(self, tok: Token) -> list[str]:
         """Every actor of a phrase: "US and British activists" gives two."""
-        actor = self.index.at(tok.idx, tok.idx + len(tok))
-        if actor is not None:
-            return [actor.id]
+        found = self.of(tok)
         for child in tok.children:
             if child.dep_ in MODIFIERS and child.i < tok.i and self.of(child):
-                return [a for c in conjuncts(child) for a in [self.of(c)] if a]
-        found = self.of(tok)
+                group = [a for c in conjuncts(child) for a in [self.of(c)] if a]
+                if len(group) > 1 or not found:
+                    return list(dict.fromkeys(([found] if found else []) + group))
         return [found] if found else []
 
     def deep(self, tok: Token) -> str | None:
@@ -193,11 +192,14 @@ def words(tok: Token, into: set[str], limit: int = MAX_WORDS) -> set[str]:
 
 
 def clause(verb: Token) -> Clause:
-    """The words around ``verb`` that patterns are matched against."""
+    """The words around ``verb`` that patterns are matched against (for a passive, the
+    patient is on the object side and the ``by`` phrase on the subject side)."""
     cl = Clause()
     for c in verb.children:
         dep = c.dep_
-        if dep in SUBJ or dep in PASS_SUBJ:
+        if dep in PASS_SUBJ:
+            words(c, cl.object, 12)
+        elif dep in SUBJ:
             words(c, cl.subject, 12)
         elif dep in OBJECT_SIDE:
             words(c, cl.object)
