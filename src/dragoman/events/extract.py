@@ -28,6 +28,9 @@ NOT_SYMMETRIC = frozenset({"042", "043"})
 COOPERATION = frozenset({"03", "04", "05", "06", "07", "08"})
 FORCE = frozenset({"12", "14", "15", "16", "17", "18", "19", "20"})
 PHYSICAL = frozenset({"14", "15", "18", "19", "20"})
+GOVERNORS = frozenset({"VERB", "AUX", "ADJ"})
+REQUESTS = frozenset({"02", "10"})
+ASKING = frozenset({"02", "10", "11", "12", "13"})
 FRAMING = frozenset({"intend", "attempt", "fail"})
 NOT_NOMINAL = frozenset({"03", "05", "07"})  # "China's assistance": no event on its own
 VERBS = frozenset({"VERB"})
@@ -57,6 +60,7 @@ class _Frame:
     negated: bool = False
     modality: str = "asserted"
     top: Token | None = None  # the verb the clause hangs from after governing verbs
+    obliged: bool = False  # "X must ...": in reported speech, a demand by the reporter
 
 
 class _Walker:
@@ -149,6 +153,12 @@ class _Walker:
             found = syntax.targets(v, objs[0].i if objs else None, has, ("in",))
             if found:
                 return found
+        if code[:2] in ASKING:  # "demanded that the US cancel": the US is asked
+            for c in v.children:
+                if c.dep_ in ("ccomp", "xcomp") and c.pos_ in VERBS:
+                    found = [t for t in syntax.subjects(c) if has(t)]
+                    if found:
+                        return found
         return tgts
 
     def has_actor(self, tok: Token) -> bool:
@@ -169,16 +179,13 @@ class _Walker:
     def frame(self, v: Token, code: str, trigger: list[Token]) -> _Frame | None:
         """Negation, modality and recoding from governing verbs and auxiliaries."""
         fr = _Frame(code, list(trigger), _negated(v))
+        if self.embedded_request(v):
+            return None
         aux = self.aux(v)
         h = v
-        if _infinitive_clause(v):  # "wants Putin to attack", "urged Iran to stop"
-            head = v.head
-            role = self.P.role("head", head.lemma_.lower())
-            if role == "intend" or (role is None and self.codable(head)):
-                return None
         while h.dep_ == "conj" and h.head.dep_ == "xcomp" and h.head.pos_ in VERBS:
             h = h.head  # "helped to plan and carry out": carry hangs on plan
-        while h.dep_ == "xcomp" and h.head.pos_ in ("VERB", "AUX") and h.head is not h:
+        while h.dep_ == "xcomp" and h.head.pos_ in GOVERNORS and h.head is not h:
             head = h.head
             role = self.P.role("head", head.lemma_.lower())
             if role is None:
@@ -188,17 +195,40 @@ class _Walker:
             elif role == "intend" and syntax.objects(head):
                 return None  # "wants Putin to attack": nothing done yet
             self.apply(fr, role, head)
-            fr.negated = fr.negated or _negated(head)
-            aux = aux or self.aux(head)
-            h = head
+            owner = head.head if head.dep_ == "acomp" else head  # "is willing to": on "is"
+            fr.negated = fr.negated or _negated(head) or _negated(owner)
+            aux = aux or self.aux(owner)
+            h = owner
         fr.top = h
-        refusal = aux == "future" and fr.negated and fr.modality == "asserted"
-        if refusal and fr.code[:2] in COOPERATION:
+        self.apply_aux(fr, aux)
+        return fr
+
+    def embedded_request(self, v: Token) -> bool:
+        """Whether ``v`` is what someone asks for ("demanded that the US cancel",
+        "wants Putin to attack"): the asking is the event, not ``v``."""
+        if v.dep_ != "ccomp" or v.head is v:
+            return False
+        head = v.head
+        role = self.P.role("head", head.lemma_.lower())
+        if _infinitive_clause(v) and (role == "intend" or (role is None and self.codable(head))):
+            return True
+        m = self.match(head)
+        return bool(m and m[1].code[:2] in REQUESTS)
+
+    def apply_aux(self, fr: _Frame, aux: str | None) -> None:
+        if aux is None or fr.modality != "asserted":
+            return
+        if aux == "future" and fr.negated and fr.code[:2] in COOPERATION:
             fr.code = self.P.transform("reject", fr.code) or "120"  # "will not provide"
             fr.negated = False
-        elif aux and fr.modality == "asserted":
+        elif aux == "future" and fr.code[:2] in COOPERATION:
+            fr.code = self.P.transform("intent", fr.code) or fr.code  # "will visit": 03x
+            fr.modality = "intended"
+        elif aux == "obligation":
+            fr.modality = "hypothetical"
+            fr.obliged = True
+        else:
             self.apply(fr, aux, None)
-        return fr
 
     def aux(self, v: Token) -> str | None:
         for c in v.children:
@@ -288,6 +318,10 @@ class _Walker:
         for pair in _pairs(fr.code, sources, targets):
             cands.append(Candidate(fr.code, [pair[0]], [pair[1]], (start, end), sent_index,
                                    fr.negated, modality, reporter, conf))
+        if fr.obliged and reporter and said is not None and reporter not in sources:
+            code = self.P.transform("demand", fr.code) or "100"  # "X said Y must ..."
+            return [Candidate(code, [reporter], [doer], (said.idx, said.idx + len(said)),
+                              sent_index, fr.negated, "asserted", None, 0.6) for doer in sources]
         if reporter and said is not None and modality == "reported" and fr.code[:2] in PHYSICAL:
             for doer in sources:
                 extra = self.accusation(reporter, said, doer, sent_index)

@@ -152,6 +152,8 @@ def subjects(verb: Token) -> list[Token]:
         return conjuncts(pas[0]) if pas else subjects(head)
     if dep in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
         return subjects(head)
+    if dep == "acomp":  # "Norway is willing to send": willing -> is -> Norway
+        return subjects(head)
     clause_on_noun = dep == "relcl" or (dep == "acl" and verb.tag_ == "VBG")
     if clause_on_noun and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return conjuncts(head)
