@@ -1,18 +1,124 @@
-"""Where things happened: places in the sentence, else the dateline."""
+"""Where things happened: the place the sentence gives, else the dateline's.
+
+``annotate(doc, record)`` gives each event the place attached to its trigger or clause
+by a preposition ("clashes in south Lebanon", "an attack near Aleppo"), else the
+dateline's place, resolved by the gazetteer to a name, a country (ISO alpha-3) and
+coordinates. Ambiguous names prefer the countries of the article's actors.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
+from spacy.tokens import Doc, Span
+
+from dragoman.places.gazetteer import Gazetteer, Place, load
 from dragoman.records import Location, Record
+from dragoman.time.attach import pick, token_at
 
-__all__ = ["annotate"]
+__all__ = ["annotate", "place_phrases", "resolve"]
+
+LOCATIVE = {"in", "near", "at", "outside", "inside", "across", "throughout", "around", "into",
+            "on", "off", "along", "within", "between", "from", "over", "to", "toward",
+            "towards", "through", "nearby", "north", "south", "east", "west", "onto", "of"}
+PLACE_LABELS = ("GPE", "LOC", "FAC")
 
 
-def annotate(doc: Any, record: Record) -> None:
-    """Give each event without a location the dateline's place."""
-    if not record.article.dateline:
+def annotate(doc: Doc, record: Record, gazetteer: Gazetteer | None = None) -> None:
+    """Give each event a :class:`~dragoman.records.Location`: the sentence's place,
+    else the dateline's; unresolvable names keep the name without coordinates."""
+    if not record.events:
         return
+    gaz = gazetteer or load()
+    prefer = _preferred(record)
+    phrases = place_phrases(doc)
+    spans = [(p.start_char, p.end_char) for p in phrases]
+    dateline = _dateline_location(record, gaz, prefer)
     for event in record.events:
-        if event.location is None:
-            event.location = Location(name=record.article.dateline)
+        trigger = token_at(doc, event.trigger.start, event.trigger.end)
+        phrase = pick(phrases, spans, doc, trigger) if trigger is not None and phrases else None
+        if phrase is not None:
+            event.location = resolve(phrase.text, gaz, prefer)
+        elif event.location is None and dateline is not None:
+            event.location = dateline
+
+
+def place_phrases(doc: Doc) -> list[Span]:
+    """Place entities that follow a locative preposition ("in Damascus", "near the
+    Syrian border town of Aleppo"), with a direction word kept ("south Lebanon")."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS:
+            continue
+        if _locative(ent):
+            out.append(_with_direction(ent))
+    return out
+
+
+def _locative(ent: Span) -> bool:
+    token = ent.root
+    for _ in range(4):
+        head = token.head
+        if token.dep_ == "pobj" and head.lower_ in LOCATIVE:
+            return head.lower_ != "of" or _place_noun(head.head)
+        if token.dep_ in ("compound", "appos", "conj", "nmod", "amod", "pobj", "npadvmod") \
+                and head is not token:
+            token = head
+            continue
+        return False
+    return False
+
+
+def _place_noun(token: Any) -> bool:
+    """"the town of X", "the province of X", "the outskirts of X"."""
+    return token.lemma_ in {"town", "city", "village", "province", "region", "outskirts",
+                            "capital", "district", "area", "border", "port", "state",
+                            "county", "suburb", "centre", "center", "north", "south", "east",
+                            "west", "part"}
+
+
+def _with_direction(ent: Span) -> Span:
+    from dragoman.places.gazetteer import _directions
+
+    doc = ent.doc
+    if ent.start > 0 and doc[ent.start - 1].lower_ in _directions():
+        return doc[ent.start - 1:ent.end]
+    return ent
+
+
+def resolve(name: str, gazetteer: Gazetteer | None = None,
+            prefer: set[str] | None = None) -> Location:
+    """A place name as a Location; unknown names keep the name only."""
+    gaz = gazetteer or load()
+    place = gaz.lookup(name, prefer or set())
+    if place is None:
+        return Location(name=name.strip())
+    return _location(place, name)
+
+
+def _location(place: Place, text: str) -> Location:
+    name = place.name if place.kind != "region" else text.strip()
+    return Location(name=name, country=place.country, lat=place.lat, lon=place.lon)
+
+
+def _preferred(record: Record) -> set[str]:
+    """The countries the article is about: those of its actors, most mentioned first."""
+    counts: Counter[str] = Counter()
+    for actor in record.actors:
+        if actor.country:
+            counts[actor.country] += max(1, len(actor.mentions))
+    return {c for c, _ in counts.most_common(5)}
+
+
+def _dateline_location(record: Record, gaz: Gazetteer, prefer: set[str]) -> Location | None:
+    article = record.article
+    if not article.dateline:
+        return None
+    region = article.metadata.get("dateline_region")
+    hint = set(prefer)
+    if region:
+        country = gaz.lookup(str(region))
+        if country is not None and country.country:
+            hint = {country.country}
+    return resolve(article.dateline, gaz, hint)

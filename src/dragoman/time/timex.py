@@ -47,7 +47,7 @@ def find_timexes(doc_or_text: Doc | str, published: str | None) -> list[Timex]:
     for candidate in _candidates(doc):
         for span in _parts(candidate):
             reference = _reference(found, span, anchor)
-            result = normalise(span.text, anchor, tense_of(span), reference)
+            result = _value(span.text, anchor, tense_of(span), reference)
             if result is None:
                 span, result = _best_part(span, anchor, reference)
             if result is None or span is None:
@@ -56,6 +56,20 @@ def find_timexes(doc_or_text: Doc | str, published: str | None) -> list[Timex]:
             found.append(Timex(start=span.start_char, end=span.end_char, text=span.text,
                                type=kind, value=value))
     return found
+
+
+_PROBES = (date(2001, 1, 5), date(2002, 7, 24))
+
+
+def _value(text: str, anchor: date | None, tense: str | None,
+           reference: str | None) -> tuple[str, str | None] | None:
+    """normalise(); without an anchor, relative expressions are found with no value."""
+    if anchor is not None:
+        return normalise(text, anchor, tense, reference)
+    first, second = (normalise(text, probe, tense, reference) for probe in _PROBES)
+    if first is None:
+        return None
+    return first if first == second else (first[0], None)
 
 
 _SEPARATORS = {"and", "to", "ended", "ending", "through", "until", "or", "between", "from",
@@ -88,7 +102,7 @@ def _is_duration(span: Span) -> bool:
 
 
 def _best_part(span: Span, anchor: date | None,
-               reference: str | None) -> tuple[Span | None, tuple[str, str] | None]:
+               reference: str | None) -> tuple[Span | None, tuple[str, str | None] | None]:
     """The longest stretch of ``span`` that is a time expression (rightmost on ties)."""
     for size in range(len(span) - 1, 0, -1):
         for start in range(len(span) - size, -1, -1):
@@ -96,7 +110,7 @@ def _best_part(span: Span, anchor: date | None,
             if (part[0].is_punct or part[-1].is_punct or part.text.lower() in _BARE
                     or (size == 1 and not _content(part[0]))):
                 continue
-            result = normalise(part.text, anchor, tense_of(part), reference)
+            result = _value(part.text, anchor, tense_of(part), reference)
             if result:
                 return part, result
     return None, None
