@@ -32,7 +32,7 @@ def annotate(doc: Doc, record: Record, gazetteer: Gazetteer | None = None) -> No
         return
     gaz = gazetteer or load()
     prefer = _preferred(record)
-    phrases = place_phrases(doc)
+    phrases = place_phrases(doc, gaz)
     spans = [(p.start_char, p.end_char) for p in phrases]
     dateline = _dateline_location(record, gaz, prefer)
     for event in record.events:
@@ -44,15 +44,43 @@ def annotate(doc: Doc, record: Record, gazetteer: Gazetteer | None = None) -> No
             event.location = dateline
 
 
-def place_phrases(doc: Doc) -> list[Span]:
+def place_phrases(doc: Doc, gazetteer: Gazetteer | None = None) -> list[Span]:
     """Place entities that follow a locative preposition ("in Damascus", "near the
-    Syrian border town of Aleppo"), with a direction word kept ("south Lebanon")."""
+    Syrian border town of Aleppo"), with a direction word kept ("south Lebanon").
+    With a gazetteer, proper names the model labelled otherwise (or not at all) count
+    too when the gazetteer knows them as a country, state or sizeable city."""
     out = []
     for ent in doc.ents:
-        if ent.label_ not in PLACE_LABELS:
+        if not _locative(ent):
             continue
-        if _locative(ent):
+        if ent.label_ in PLACE_LABELS or (
+                gazetteer is not None and ent.label_ in _MAYBE_LABELS and _known(ent, gazetteer)):
             out.append(_with_direction(ent))
+    if gazetteer is not None:
+        out += _unlabelled(doc, gazetteer)
+    return sorted(out, key=lambda s: s.start)
+
+
+_MAYBE_LABELS = {"LANGUAGE", "PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"}
+_MIN_POPULATION = 50_000
+
+
+def _known(span: Span, gazetteer: Gazetteer) -> bool:
+    place = gazetteer.lookup(span.text)
+    return place is not None and (place.kind != "city" or place.population >= _MIN_POPULATION)
+
+
+def _unlabelled(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
+    out = []
+    for token in doc:
+        if token.pos_ != "PROPN" or token.ent_type_ or token.dep_ != "pobj":
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        span = doc[start:token.i + 1]
+        if _locative(span) and _known(span, gazetteer):
+            out.append(_with_direction(span))
     return out
 
 
