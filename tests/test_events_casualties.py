@@ -52,3 +52,10 @@ def test_casualties_thousands_displaced(nlp) -> None:  # type: ignore[no-untyped
 @pytest.mark.slow
 def test_casualties_no_count_no_record(nlp) -> None:  # type: ignore[no-untyped-def]
     assert _run(nlp, "Nobody was killed, and the talks were not arrested.") == []
+
+
+@pytest.mark.slow
+def test_casualties_death_toll(nlp) -> None:  # type: ignore[no-untyped-def]
+    (cas,) = _run(nlp, "The health ministry put the death toll at 61 on Sunday.")
+    assert (cas.count, cas.kind) == (61, "killed")
+    assert cas.span.text == "death toll at 61"

@@ -69,6 +69,12 @@ def extract_casualties(doc: Doc, article: Article, actors: list[Actor]) -> list[
     out: list[Casualty] = []
     seen: set[tuple[int, str]] = set()
     for tok in doc:
+        if tok.lemma_.lower() == "toll":
+            cas = _toll(tok, article)
+            if cas is not None and (cas.span.start, "killed") not in seen:
+                seen.add((cas.span.start, "killed"))
+                out.append(cas)
+            continue
         kind = _kind(tok, triggers)
         if kind is None or any(c.dep_ == "neg" for c in tok.children):
             continue
@@ -160,6 +166,35 @@ def _casualty(tok: Token, kind: str, article: Article, actors: syntax.Actors) ->
     return Casualty(count=count, qualifier=qualifier, kind=kind, who=who,  # type: ignore[arg-type]
                     span=Span(start, end, article.text[start:end]),
                     perpetrator=_perpetrator(tok, victim, actors))
+
+
+def _toll(tok: Token, article: Article) -> Casualty | None:
+    """"the death toll rose to 46", "put the death toll at 46", "a death toll of 46"."""
+    if not any(c.lower_ == "death" for c in tok.children):
+        return None
+    places = [tok, tok.head] if tok.head is not tok else [tok]
+    for owner in places:
+        for prep in owner.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("at", "to", "of", "above"):
+                num = syntax.pobj(prep)
+                if num is not None and (num.pos_ == "NUM" or _number(num) is not None):
+                    num = num if num.pos_ == "NUM" else _number(num)
+                    return _toll_record(tok, num, article)  # type: ignore[arg-type]
+        for c in owner.children:
+            if c.dep_ in ("attr", "dobj") and c.pos_ == "NUM" and c is not tok:
+                return _toll_record(tok, c, article)
+    return None
+
+
+def _toll_record(toll: Token, num: Token, article: Article) -> Casualty | None:
+    count = parse_count(_count_text(num))
+    if count is None:
+        return None
+    qualifier, qstart = _qualifier(num, article.text)
+    death = min(c.idx for c in toll.children if c.lower_ == "death")
+    start, end = min(death, qstart), max(num.idx + len(num), toll.idx + len(toll))
+    return Casualty(count=count, qualifier=qualifier, kind="killed", who=None,
+                    span=Span(start, end, article.text[start:end]))
 
 
 def _qualifier(num: Token, text: str) -> tuple[str | None, int]:

@@ -23,7 +23,7 @@ from dragoman.records import Actor, Article, Event, Span
 __all__ = ["Candidate", "extract_events"]
 
 STATEMENT_CODES = frozenset({"01", "010", "012", "013", "018"})  # speech: statements' job
-SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06", "19"})
+SYMMETRIC_ROOTS = frozenset({"03", "04", "06", "19"})
 NOT_SYMMETRIC = frozenset({"042", "043"})
 COOPERATION = frozenset({"03", "04", "05", "06", "07", "08"})
 FORCE = frozenset({"12", "14", "15", "16", "17", "18", "19", "20"})
@@ -201,6 +201,8 @@ class _Walker:
             h = owner
         fr.top = h
         self.apply_aux(fr, aux)
+        if fr.code[:2] == "13":
+            fr.modality = "threatened"
         return fr
 
     def embedded_request(self, v: Token) -> bool:
@@ -218,9 +220,8 @@ class _Walker:
     def apply_aux(self, fr: _Frame, aux: str | None) -> None:
         if aux is None or fr.modality != "asserted":
             return
-        if aux == "future" and fr.negated and fr.code[:2] in COOPERATION:
-            fr.code = self.P.transform("reject", fr.code) or "120"  # "will not provide"
-            fr.negated = False
+        if aux == "future" and fr.negated:
+            fr.modality = "intended"  # "will not negotiate": negated, not recoded
         elif aux == "future" and fr.code[:2] in COOPERATION:
             fr.code = self.P.transform("intent", fr.code) or fr.code  # "will visit": 03x
             fr.modality = "intended"
@@ -267,9 +268,18 @@ class _Walker:
             return []
         subs, tgts = self.noun_frame(n, found.code)
         fr = _Frame(found.code, [n], _negated(n), top=_governor(n))
+        if fr.top is not None and self.asked_for(fr.top):
+            return []  # "called for talks": nothing happened yet
         if fr.top is not None and self.aux(fr.top) in ("possible", "future"):
             fr.modality = "hypothetical"
         return self.assemble(fr, subs, tgts, sent_index, found, noun=True)
+
+    def asked_for(self, verb: Token) -> bool:
+        """Whether ``verb`` asks for or plans what its object names."""
+        if self.P.role("head", verb.lemma_.lower()) in ("intend", "attempt"):
+            return True
+        m = self.match(verb)
+        return bool(m and m[1].code[:2] in REQUESTS)
 
     def noun_frame(self, n: Token, code: str) -> tuple[list[Token], list[Token]]:
         subs: list[Token] = []

@@ -14,7 +14,7 @@ PASS_SUBJ = frozenset({"nsubjpass", "csubjpass"})
 OBJ = frozenset({"dobj", "obj", "dative"})
 OBJECT_SIDE = frozenset({"dobj", "obj", "dative", "prt", "attr", "acomp", "oprd", "xcomp"})
 TARGET_PREPS = ("with", "against", "on", "upon", "to", "into", "toward", "towards", "at",
-                "from", "over", "for")
+                "between", "from", "over", "for")
 MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "appos"})
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "its", "his", "her", "their"})

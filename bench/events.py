@@ -1,0 +1,70 @@
+"""Speed of the events stage alone, after parsing.
+
+Usage: python bench/events.py [--articles N] [--corpus PATH]
+
+Parses the first N articles of ../shared/corpora/news-10k.jsonl.gz (field ``text``)
+with dragoman's spaCy pipeline and resolves their actors, then times
+``dragoman.events.extract`` alone over the parsed documents and prints sentences/s,
+events and casualties found. The events stage must run at >= 500 sentences/s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpora" / "news-10k.jsonl.gz"
+
+
+def load(path: Path, n: int) -> list[str]:
+    texts = []
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            text = json.loads(line).get("text") or ""
+            if text.strip():
+                texts.append(text)
+            if len(texts) == n:
+                break
+    return texts
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=200)
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    args = parser.parse_args()
+    if not args.corpus.exists():
+        print(f"corpus not found: {args.corpus}", file=sys.stderr)
+        return 1
+    from dragoman import actors, events, nlp
+    from dragoman.events.patterns import load as load_patterns
+    from dragoman.ingest import article_from_text
+
+    arts = [article_from_text(t) for t in load(args.corpus, args.articles)]
+    t0 = time.perf_counter()
+    docs = list(nlp.load().pipe((a.text for a in arts), batch_size=32))
+    parsed = time.perf_counter() - t0
+    prepared = [(d, a, actors.resolve(d, a)) for d, a in zip(docs, arts, strict=True)]
+    load_patterns()  # loading the tables once is not part of the per-sentence cost
+    sentences = sum(len(list(d.sents)) for d, _, _ in prepared)
+    t0 = time.perf_counter()
+    n_events = n_casualties = 0
+    for doc, article, found in prepared:
+        evs, cas = events.extract(doc, article, found)
+        n_events += len(evs)
+        n_casualties += len(cas)
+    took = time.perf_counter() - t0
+    print(f"articles {len(prepared)}  sentences {sentences}  parse {parsed:.1f} s")
+    print(f"events {n_events}  casualties {n_casualties}  "
+          f"({n_events / max(sentences, 1):.2f} events per sentence)")
+    print(f"events.extract {took:.2f} s  {sentences / took:,.0f} sentences/s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
