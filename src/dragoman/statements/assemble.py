@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -25,6 +26,8 @@ from dragoman.statements.quotes import Quote, find_quotes, paragraphs
 from dragoman.statements.speakers import Resolver, Speaker, core
 
 _WINDOW = 12  # tokens searched beside a quote for its cue
+_ABBREVIATION = re.compile(r"\b(?:[A-Z][a-z]{0,3}\.|(?:[A-Z]\.)+)")  # Mr. Sen. U.S.
+_GAP_WORDS = 40  # most words between two parts of one quote (the cue clause)
 
 
 @dataclass
@@ -48,15 +51,20 @@ def extract(doc: Doc, article: Article, actors: list[Actor], lexicon: Lexicon) -
     full = [q for q in every if q.is_full(text)]
     candidates = reported.find(doc, lexicon)
     owner: dict[Quote, Draft] = {}
-    drafts = _from_candidates(candidates, every, owner)
-    drafts.extend(_from_adjacent(doc, full, owner, candidates, lexicon))
-    drafts.extend(_extend_and_float(text, full, owner))
+    drafts = _from_candidates(text, candidates, every, full, owner)
+    drafts.extend(_from_adjacent(doc, text, full, owner, candidates, lexicon))
+    drafts.extend(_extend_and_float(text, full, owner, drafts))
     drafts = _dedupe(drafts)
     return _statements(doc, text, drafts, actors, lexicon)
 
 
-def _from_candidates(candidates: list[reported.Candidate], every: list[Quote],
-                     owner: dict[Quote, Draft]) -> list[Draft]:
+def _bare(gap: str) -> bool:
+    """Nothing but white space and punctuation."""
+    return not any(c.isalnum() for c in gap)
+
+
+def _from_candidates(text: str, candidates: list[reported.Candidate], every: list[Quote],
+                     full: list[Quote], owner: dict[Quote, Draft]) -> list[Draft]:
     drafts = []
     heads = {c.head.i for c in candidates if c.how != "according"}
     for candidate in candidates:
@@ -65,19 +73,33 @@ def _from_candidates(candidates: list[reported.Candidate], every: list[Quote],
         if candidate.how == "according" and candidate.head.head.i in heads:
             continue  # "according to A, B said ...": A is B's intermediary
         start, end = candidate.content
+        if candidate.how != "according":
+            end = _before_according(text, start, end)
         cue = (candidate.head.idx, candidate.cue[-1].idx + len(candidate.cue[-1]))
+        if any(q.start < cue[0] < q.end for q in full):
+            continue  # speech inside a quote is the quoted speaker's own, as PolNeAR has it
         inside = [q for q in every if q.start < end and start < q.end
                   and not (q.start <= cue[0] < q.end)]
         if inside and _quoted_share(start, end, inside, cue) >= 0.6:
             if any(q in owner for q in inside):
                 continue
-            draft = Draft(inside[0].start, inside[-1].end, "direct", candidate)
+            first, last = inside[0], inside[-1]
+            if _bare(text[start:first.start]) and _bare(text[last.end:end]):
+                draft = Draft(first.start, last.end, "direct", candidate)
+            else:  # he "hand-delivered a letter" ...: a quote inside reported speech
+                draft = Draft(min(start, first.start), max(end, last.end), "mixed", candidate)
             owner.update((q, draft) for q in inside)
         else:
             mixed = any(start <= q.start and q.end <= end for q in every)
             draft = Draft(start, end, "mixed" if mixed else "indirect", candidate)
         drafts.append(draft)
     return drafts
+
+
+def _before_according(text: str, start: int, end: int) -> int:
+    """Where content stops before a trailing ", according to X"."""
+    cut = text.find(", according to", start, end)
+    return cut if cut > start else end
 
 
 def _quoted_share(start: int, end: int, quotes: list[Quote], cue: tuple[int, int]) -> float:
@@ -88,15 +110,15 @@ def _quoted_share(start: int, end: int, quotes: list[Quote], cue: tuple[int, int
     return quoted / size if size > 0 else 0.0
 
 
-def _from_adjacent(doc: Doc, full: list[Quote], owner: dict[Quote, Draft],
+def _from_adjacent(doc: Doc, text: str, full: list[Quote], owner: dict[Quote, Draft],
                    candidates: list[reported.Candidate], lexicon: Lexicon) -> list[Draft]:
     used = {t.i for c in candidates for t in c.cue}
     drafts = []
     for quote in full:
         if quote in owner:
             continue
-        verb = _cue_after(doc, quote, full, lexicon, used) or _cue_before(doc, quote, full,
-                                                                          lexicon, used)
+        verb = (_cue_after(doc, text, quote, full, lexicon, used)
+                or _cue_before(doc, text, quote, full, lexicon, used))
         if verb is None:
             continue
         used.add(verb.i)
@@ -115,9 +137,9 @@ def _is_cue_verb(token: Token, lexicon: Lexicon, loose: bool) -> bool:
     return loose and any(c.dep_ == "nsubj" for c in token.children)
 
 
-def _cue_after(doc: Doc, quote: Quote, full: list[Quote], lexicon: Lexicon,
+def _cue_after(doc: Doc, text: str, quote: Quote, full: list[Quote], lexicon: Lexicon,
                used: set[int]) -> Token | None:
-    limit = min([q.start for q in full if q.start >= quote.end] + [_para_end(doc, quote.end)])
+    limit = min([q.start for q in full if q.start >= quote.end] + [_para_end(text, quote.end)])
     span = doc.char_span(quote.end, limit, alignment_mode="expand") if limit > quote.end else None
     if span is None:
         return None
@@ -129,9 +151,9 @@ def _cue_after(doc: Doc, quote: Quote, full: list[Quote], lexicon: Lexicon,
     return None
 
 
-def _cue_before(doc: Doc, quote: Quote, full: list[Quote], lexicon: Lexicon,
+def _cue_before(doc: Doc, text: str, quote: Quote, full: list[Quote], lexicon: Lexicon,
                 used: set[int]) -> Token | None:
-    floor = max([q.end for q in full if q.end <= quote.start] + [_para_start(doc, quote.start)])
+    floor = max([q.end for q in full if q.end <= quote.start] + [_para_start(text, quote.start)])
     span = doc.char_span(floor, quote.start, alignment_mode="contract") if quote.start > floor \
         else None
     if span is None or not len(span):
@@ -146,34 +168,48 @@ def _cue_before(doc: Doc, quote: Quote, full: list[Quote], lexicon: Lexicon,
     return None
 
 
-def _para_end(doc: Doc, position: int) -> int:
-    found = doc.text.find("\n", position)
-    return len(doc.text) if found < 0 else found
+def _para_end(text: str, position: int) -> int:
+    found = text.find("\n", position)
+    return len(text) if found < 0 else found
 
 
-def _para_start(doc: Doc, position: int) -> int:
-    return doc.text.rfind("\n", 0, position) + 1
+def _para_start(text: str, position: int) -> int:
+    return text.rfind("\n", 0, position) + 1
 
 
-def _extend_and_float(text: str, full: list[Quote], owner: dict[Quote, Draft]) -> list[Draft]:
+def _extend_and_float(text: str, full: list[Quote], owner: dict[Quote, Draft],
+                      drafts: list[Draft]) -> list[Draft]:
     paras = paragraphs(text)
     starts = [s for s, _ in paras]
-    drafts = []
-    previous: Draft | None = None
-    previous_para = -1
+    made: list[Draft] = []
     for quote in full:
-        para = bisect.bisect_right(starts, quote.start) - 1
         if quote in owner:
-            previous, previous_para = owner[quote], bisect.bisect_right(starts, quote.end - 1) - 1
             continue
-        if previous is not None and para == previous_para and previous.kind == "direct":
-            previous.end = max(previous.end, quote.end)
+        para = bisect.bisect_right(starts, quote.start) - 1
+        before = [d for d in drafts + made if d.end <= quote.start]
+        previous = max(before, key=lambda d: d.end, default=None)
+        if previous is None or para < 0:
+            continue
+        if previous.end >= paras[para][0] and _continues(text, previous, quote):
+            previous.end = quote.end
             owner[quote] = previous
-        elif previous is not None and para >= 0 and quote.start == paras[para][0]:
+        elif quote.start == paras[para][0]:
             owner[quote] = Draft(quote.start, quote.end, "direct", None, inherit=True)
-            drafts.append(owner[quote])
-            previous, previous_para = owner[quote], para
-    return drafts
+            made.append(owner[quote])
+    return made
+
+
+def _continues(text: str, draft: Draft, quote: Quote) -> bool:
+    """Whether ``quote`` goes on with ``draft``: nothing but its own cue clause between
+    ("A," he said. "B.") or nothing at all."""
+    gap = text[draft.end:quote.start]
+    if not gap.strip():
+        return draft.kind == "direct"
+    cue = draft.candidate.head.idx if draft.candidate is not None else -1
+    if not draft.end <= cue < quote.start:
+        return False
+    ends = _ABBREVIATION.sub("", gap)
+    return len(gap.split()) <= _GAP_WORDS and sum(ends.count(c) for c in ".!?:;") <= 1
 
 
 def _dedupe(drafts: list[Draft]) -> list[Draft]:
@@ -189,7 +225,7 @@ def _dedupe(drafts: list[Draft]) -> list[Draft]:
 
 def _statements(doc: Doc, text: str, drafts: list[Draft], actors: list[Actor],
                 lexicon: Lexicon) -> list[Statement]:
-    resolver = Resolver(actors, lexicon)
+    resolver = Resolver(text, actors, lexicon)
     sentence_starts = [s.start_char for s in doc.sents]
     statements: list[Statement] = []
     last: Statement | None = None

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from dragoman.errors import InputError
 
-_KINDS = ("verb", "xverb", "phrase", "prep", "media")
+_KINDS = ("verb", "xverb", "objcomp", "object", "vprep", "phrase", "prep", "media")
 
 
 @dataclass(frozen=True)
@@ -18,10 +18,13 @@ class Lexicon:
 
     verbs: frozenset[str]
     xverbs: frozenset[str]
+    objcomps: frozenset[str]
+    objects: frozenset[str]
+    vpreps: frozenset[tuple[str, str]]
     phrases: tuple[tuple[str, ...], ...]
     preps: tuple[tuple[str, ...], ...]
     media: frozenset[str]
-    cue_verbs: frozenset[str] = frozenset()  # verbs and xverbs together
+    cue_verbs: frozenset[str] = frozenset()  # every verb lemma above
 
 
 def parse(text: str, where: str = "cues") -> Lexicon:
@@ -38,11 +41,20 @@ def parse(text: str, where: str = "cues") -> Lexicon:
     return Lexicon(
         verbs=frozenset(entries["verb"]),
         xverbs=frozenset(entries["xverb"]),
+        objcomps=frozenset(entries["objcomp"]),
+        objects=frozenset(entries["object"]),
+        vpreps=frozenset(_pair(p) for p in entries["vprep"]),
         phrases=tuple(sorted({tuple(p.split()) for p in entries["phrase"]}, key=len, reverse=True)),
         preps=tuple(tuple(p.split()) for p in entries["prep"]),
         media=frozenset(entries["media"]),
-        cue_verbs=frozenset(entries["verb"] + entries["xverb"]),
+        cue_verbs=frozenset(entries["verb"] + entries["xverb"] + entries["objcomp"]
+                            + entries["object"] + [_pair(p)[0] for p in entries["vprep"]]),
     )
+
+
+def _pair(entry: str) -> tuple[str, str]:
+    verb, _, prep = entry.partition(" ")
+    return verb, prep
 
 
 @functools.lru_cache(maxsize=4)

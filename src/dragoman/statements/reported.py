@@ -12,6 +12,7 @@ from dragoman.statements.cues import Lexicon
 
 _TRIM_PUNCT = {",", ".", ";", ":", "—", "–", "-", "--", "...", "…", "(", ")"}
 _QUOTE_MARKS = {'"', "“", "”", "'", "‘", "’", "''", "``"}
+_AFTERTHOUGHTS = {"advcl", "npadvmod", "appos", "prep", "dep", "parataxis"}
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _STATEMENT_NOUNS = {"statement", "interview", "release", "tweet", "post", "letter", "email",
                     "speech", "op-ed", "editorial", "memo", "briefing", "conference"}
@@ -65,13 +66,31 @@ def _candidate(token: Token, lexicon: Lexicon) -> Candidate | None:
         return Candidate(_cue_tokens(token), content_span(clause), subject_of(token))
     if token.dep_ == "parataxis" and lemma in lexicon.verbs and subject_of(token) is not None:
         return _parenthetical(token)
-    if lemma in lexicon.xverbs:
-        xcomp = _child(token, ("xcomp",))
-        if xcomp is not None and _child(xcomp, ("aux",)) is not None:
-            obj = _child(token, ("dobj",))
-            start = obj if obj is not None and obj.i < xcomp.i else xcomp
-            span = _extent(start.left_edge.i, xcomp.right_edge.i, token.doc)
-            return Candidate(_cue_tokens(token), span, subject_of(token), how="xcomp")
+    return _object_candidate(token, lemma, lexicon)
+
+
+def _object_candidate(token: Token, lemma: str, lexicon: Lexicon) -> Candidate | None:
+    """Content that is not a clause: object and complement ("urged X to ...", "called X a
+    liar"), infinitive ("vowed to ..."), prepositional object ("accused ... of X"), or
+    object ("endorsed X")."""
+    doc = token.doc
+    obj = _child(token, ("dobj",))
+    if lemma in lexicon.objcomps and obj is not None:
+        comps = [c for c in token.children if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > obj.i]
+        if comps:
+            span = _extent(obj.left_edge.i, comps[-1].right_edge.i, doc)
+            return Candidate(_cue_tokens(token), span, subject_of(token), how="objcomp")
+    xcomp = _child(token, ("xcomp",))
+    if lemma in lexicon.xverbs and xcomp is not None:
+        return Candidate(_cue_tokens(token), content_span(xcomp), subject_of(token), how="xcomp")
+    for prep in token.children:
+        if prep.dep_ == "prep" and (lemma, prep.lower_) in lexicon.vpreps:
+            pobj = _child(prep, ("pobj", "pcomp"))
+            if pobj is not None:
+                return Candidate(_cue_tokens(token), content_span(pobj), subject_of(token),
+                                 how="prep")
+    if lemma in lexicon.objects and obj is not None:
+        return Candidate(_cue_tokens(token), content_span(obj), subject_of(token), how="object")
     return None
 
 
@@ -121,8 +140,16 @@ def subject_of(token: Token) -> Token | None:
 
 
 def content_span(head: Token) -> tuple[int, int] | None:
-    """Characters of the clause under ``head``, trimmed of edge punctuation."""
-    return _extent(head.left_edge.i, head.right_edge.i, head.doc)
+    """Characters of the clause under ``head``, trimmed of edge punctuation, and without
+    what follows a comma after the clause proper (", noting that ...", ", though ...",
+    ", a reference to ...")."""
+    last = head.right_edge.i
+    doc = head.doc
+    for child in head.rights:
+        if child.dep_ in _AFTERTHOUGHTS and child.i > 0 and doc[child.left_edge.i - 1].text == ",":
+            last = child.left_edge.i - 2
+            break
+    return _extent(head.left_edge.i, max(last, head.i), doc)
 
 
 def _extent(first: int, last: int, doc: Doc) -> tuple[int, int] | None:

@@ -60,7 +60,8 @@ class Resolver:
     """Maps speaker tokens to actors of one article, remembering recent speakers so that
     a pronoun without an actor mention goes to the last compatible person speaker."""
 
-    def __init__(self, actors: list[Actor], lexicon: Lexicon) -> None:
+    def __init__(self, text: str, actors: list[Actor], lexicon: Lexicon) -> None:
+        self.text = text
         self.index = MentionIndex(actors)
         self.lexicon = lexicon
         self._spoken: list[tuple[int, str]] = []  # (char position, person actor id)
@@ -80,7 +81,7 @@ class Resolver:
             actor_id = self._last_person(token.idx)
         else:
             actor_id = actor.id if actor is not None else None
-        return Speaker(actor_id, doc.text[start:end], Span(start, end, doc.text[start:end]))
+        return Speaker(actor_id, self.text[start:end], Span(start, end, self.text[start:end]))
 
     def spoke(self, position: int, actor_id: str | None) -> None:
         """Remember that ``actor_id`` spoke at ``position`` (statements come in text order)."""
