@@ -151,3 +151,25 @@ def test_extract_offsets_slice_text(nlp) -> None:  # type: ignore[no-untyped-def
     for e in found:
         assert text[e.trigger.start:e.trigger.end] == e.trigger.text
     assert found[1].sentence == 1
+
+
+def test_extract_classifier_fills_silent_clauses(nlp, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from dragoman.events import learned
+    from dragoman.events.patterns import load
+
+    assert load().is_verb(["outmaneuver", "outmaneuvered"]) is None
+    seen: list[tuple[str, str | None, str | None]] = []
+
+    class Fake:
+        @staticmethod
+        def predict(sentences, sources=None, targets=None):  # type: ignore[no-untyped-def]
+            seen.extend(zip(sentences, sources, targets, strict=True))
+            return [("COERCE", 0.9) for _ in sentences]
+
+    monkeypatch.setattr(learned, "classifier", lambda: Fake)
+    found, names = run(nlp, "Canada outmaneuvered Peru at the summit.",
+                       {"Canada": "CAN", "Peru": "PER"})
+    assert seen == [("Canada outmaneuvered Peru at the summit.", "Canada", "Peru")]
+    assert [(names[e.source], names[e.target], e.cameo, e.plover) for e in found] == [
+        ("CAN", "PER", "170", "COERCE")]
+    assert found[0].confidence < 0.9

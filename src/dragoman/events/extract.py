@@ -10,21 +10,21 @@ threat. Events inside reported speech keep the reporter apart from the doer.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from dragoman.actors.index import MentionIndex
-from dragoman.events import codebook, syntax
+from dragoman.events import learned, speech, syntax
+from dragoman.events.build import Candidate, pairs, to_events, unique
 from dragoman.events.patterns import Match, Patterns, load
-from dragoman.records import Actor, Article, Event, Span
+from dragoman.records import Actor, Article, Event
 
-__all__ = ["Candidate", "extract_events"]
+__all__ = ["extract_events"]
 
 STATEMENT_CODES = frozenset({"01", "010", "012", "013", "018"})  # speech: statements' job
-SYMMETRIC_ROOTS = frozenset({"03", "04", "06", "19"})
-NOT_SYMMETRIC = frozenset({"042", "043"})
 COOPERATION = frozenset({"03", "04", "05", "06", "07", "08"})
 FORCE = frozenset({"12", "14", "15", "16", "17", "18", "19", "20"})
 PHYSICAL = frozenset({"14", "15", "18", "19", "20"})
@@ -36,21 +36,8 @@ NOT_NOMINAL = frozenset({"03", "05", "07"})  # "China's assistance": no event on
 VERBS = frozenset({"VERB"})
 NOUNS = frozenset({"NOUN", "PROPN"})
 MAX_SOURCES = 8
-
-
-@dataclass
-class Candidate:
-    """An event before ids: what the walkers found in one clause."""
-
-    code: str
-    sources: list[str]
-    targets: list[str | None]
-    trigger: tuple[int, int]
-    sentence: int
-    negated: bool = False
-    modality: str = "asserted"
-    reporter: str | None = None
-    confidence: float = 0.7
+UNEVENTFUL = frozenset({"be", "have", "do", "get", "say", "tell", "become", "seem", "know",
+                        "think", "believe", "want", "need", "include", "remain", "come"})
 
 
 @dataclass
@@ -70,6 +57,7 @@ class _Walker:
         self.actors = syntax.Actors(index)
         self.matches: dict[int, tuple[str, Match] | None] = {}
         self.consumed: set[int] = set()  # event nouns already coded through a verb
+        self.silent: list[learned.Silent] | None = None  # set when a classifier is there
 
     # -- verbs ------------------------------------------------------------------------
     def verb_key(self, v: Token) -> str | None:
@@ -124,6 +112,8 @@ class _Walker:
         elif m is not None and _keep(m[1].code):
             base, trigger = m[1], [v, *syntax.children(v, frozenset({"prt"}))]
         else:
+            if m is None or not m[1].specific:
+                self.note_silent(v, sent_index)
             return []
         frame = self.frame(v, base.code, trigger)
         if frame is None or not _keep(frame.code):
@@ -133,6 +123,37 @@ class _Walker:
         if base.swap:
             subs, tgts = tgts, subs
         return self.assemble(frame, subs, tgts, sent_index, base)
+
+    def note_silent(self, v: Token, sent_index: int) -> None:
+        """Keep a clause with an actor as subject that no pattern codes, for the classifier."""
+        if self.silent is None or v.lemma_.lower() in UNEVENTFUL:
+            return
+        subs = [s for s in syntax.subjects(v) if self.actors.of(s)]
+        if not subs:
+            return
+        tgts = [t for t in syntax.targets(v, None, self.has_actor) if self.actors.deep(t)]
+        src = subs[0]
+        tgt = tgts[0] if tgts else None
+        self.silent.append(learned.Silent(
+            v, sent_index, v.sent.text, self.actors.of(src) or "",
+            self.actors.deep(tgt) if tgt is not None else None, _phrase(src),
+            _phrase(tgt) if tgt is not None else None))
+
+    def learned_events(self, predict: Callable[..., list[tuple[str, float]]]
+                       ) -> list[Candidate]:
+        """Events the classifier finds in the clauses the patterns left silent."""
+        out = []
+        for s, code, conf in learned.classify(self.silent or [], predict):
+            fr = self.frame(s.verb, code, [s.verb])
+            if fr is None:
+                continue
+            reporter, _ = self.reporter(fr.top) if fr.top is not None else (None, None)
+            modality = "reported" if reporter and reporter != s.source and (
+                fr.modality == "asserted") else fr.modality
+            out.append(Candidate(fr.code, [s.source], [s.target], (fr.trigger[0].idx,
+                       fr.trigger[0].idx + len(fr.trigger[0])), s.sentence_index, fr.negated,
+                       modality, reporter, conf))
+        return out
 
     def verb_targets(self, v: Token, noun: Token | None, code: str) -> list[Token]:
         """Targets of ``v``; through its object noun when that is no actor ("sanctions on X")."""
@@ -314,8 +335,8 @@ class _Walker:
     def assemble(self, fr: _Frame, subs: list[Token], tgts: list[Token], sent_index: int,
                  match: Match, noun: bool = False) -> list[Candidate]:
         reporter, said = self.reporter(fr.top) if fr.top is not None else (None, None)
-        sources = _unique(a for s in subs[:MAX_SOURCES] for a in self.sources_of(s, reporter))
-        targets = _unique(self.actors.deep(t) for t in tgts[:MAX_SOURCES])
+        sources = unique(a for s in subs[:MAX_SOURCES] for a in self.sources_of(s, reporter))
+        targets = unique(self.actors.deep(t) for t in tgts[:MAX_SOURCES])
         if not sources:
             return []
         modality = fr.modality
@@ -325,7 +346,7 @@ class _Walker:
         end = max(t.idx + len(t) for t in fr.trigger)
         conf = 0.9 if match.specific else 0.6 if noun else 0.75
         cands = []
-        for pair in _pairs(fr.code, sources, targets):
+        for pair in pairs(fr.code, sources, targets):
             cands.append(Candidate(fr.code, [pair[0]], [pair[1]], (start, end), sent_index,
                                    fr.negated, modality, reporter, conf))
         if fr.obliged and reporter and said is not None and reporter not in sources:
@@ -346,34 +367,7 @@ class _Walker:
         return found
 
     def reporter(self, top: Token) -> tuple[str | None, Token | None]:
-        """Who reports the clause headed by ``top`` (actor id, reporting word), if anyone."""
-        h = top
-        while h.dep_ == "conj" and h.head is not h:
-            h = h.head
-        for c in h.children:
-            if c.dep_ == "prep" and c.lower_ == "according":
-                for to in c.children:
-                    p = syntax.pobj(to) if to.lower_ == "to" else None
-                    if p is not None and self.actors.of(p):
-                        return self.actors.of(p), c
-        speech = self._speech_verb(h)
-        if speech is None:
-            return None, None
-        subs = syntax.children(speech, syntax.SUBJ)
-        if subs:
-            return self.actors.of(subs[0]), speech
-        if speech.head.lemma_.lower() == "quote":
-            objs = syntax.objects(speech.head)
-            return (self.actors.of(objs[0]) if objs else None), speech
-        return None, speech
-
-    def _speech_verb(self, h: Token) -> Token | None:
-        if h.dep_ in ("ccomp", "parataxis") and self.P.role("speech", h.head.lemma_.lower()):
-            return h.head
-        for c in h.children:
-            if c.dep_ in ("parataxis", "ccomp") and self.P.role("speech", c.lemma_.lower()):
-                return c
-        return None
+        return speech.reporter(top, self.P, self.actors)
 
     def accusation(self, reporter: str, said: Token, doer: str,
                    sent_index: int) -> Candidate | None:
@@ -396,6 +390,10 @@ def _keep(code: str | None) -> bool:
     return bool(code) and code not in STATEMENT_CODES
 
 
+def _phrase(tok: Token) -> str:
+    return tok.doc[tok.left_edge.i:tok.right_edge.i + 1].text
+
+
 def _infinitive_clause(v: Token) -> bool:
     return v.dep_ == "ccomp" and v.head is not v and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
@@ -416,26 +414,14 @@ def _governor(tok: Token) -> Token | None:
     return None
 
 
-def _unique(items: object) -> list[str]:
-    out: list[str] = []
-    for x in items:  # type: ignore[attr-defined]
-        if x and x not in out:
-            out.append(x)
-    return out
-
-
-def _pairs(code: str, sources: list[str], targets: list[str]) -> list[tuple[str, str | None]]:
-    if targets:
-        return [(s, t) for s in sources for t in targets if s != t]
-    if len(sources) > 1 and code[:2] in SYMMETRIC_ROOTS and code[:3] not in NOT_SYMMETRIC:
-        return [(s, t) for s in sources for t in sources if s != t]
-    return [(s, None) for s in sources]
-
-
 def extract_events(doc: Doc, article: Article, actors: list[Actor],
-                   patterns: Patterns | None = None) -> list[Event]:
-    """Coded events of one parsed article (ids e1, e2... in text order)."""
+                   patterns: Patterns | None = None, use_classifier: bool = True) -> list[Event]:
+    """Coded events of one parsed article (ids e1, e2... in text order). Clauses the
+    patterns leave silent go to the learned classifier when one is installed."""
     walker = _Walker(doc, MentionIndex(actors), patterns or load())
+    model = learned.classifier() if use_classifier else None
+    if model is not None:
+        walker.silent = []
     cands: list[Candidate] = []
     sents: list[SpacySpan] = list(doc.sents)
     for si, sent in enumerate(sents):
@@ -445,35 +431,6 @@ def extract_events(doc: Doc, article: Article, actors: list[Actor],
         for tok in sent:
             if tok.pos_ in NOUNS and tok.i not in walker.consumed:
                 cands.extend(walker.noun_events(tok, si))
-    return _to_events(cands, article, sents)
-
-
-def _to_events(cands: list[Candidate], article: Article, sents: list[SpacySpan]) -> list[Event]:
-    events: list[Event] = []
-    seen: set[tuple[str, str, str | None, int]] = set()
-    aimed = {(c.code[:2], c.sources[0], c.sentence) for c in cands if c.targets[0]}
-    for c in sorted(cands, key=lambda c: (c.trigger[0], -c.confidence)):
-        key = (c.code, c.sources[0], c.targets[0], c.sentence)
-        vague = c.targets[0] is None and (c.code[:2], c.sources[0], c.sentence) in aimed
-        if key in seen or vague:
-            continue  # "met X ... to discuss": the aimed event says it all
-        seen.add(key)
-        events.append(make_event(f"e{len(events) + 1}", c, article, sents[c.sentence].text))
-    return events
-
-
-def make_event(event_id: str, c: Candidate, article: Article, evidence: str) -> Event:
-    """An :class:`Event` record from a candidate, filled from the codebook."""
-    entry = codebook.lookup(c.code)
-    start, end = c.trigger
-    return Event(
-        id=event_id, source=c.sources[0], target=c.targets[0],
-        plover=entry.plover if entry else None, cameo=c.code,
-        quad_class=entry.quad_class if entry else None,
-        goldstein=entry.goldstein if entry else None,
-        trigger=Span(start, end, article.text[start:end]), sentence=c.sentence,
-        evidence=evidence, negated=c.negated, modality=c.modality,  # type: ignore[arg-type]
-        confidence=round(c.confidence, 3),
-        plover_mode=entry.mode if entry else None,
-        plover_context=entry.context if entry else None, reporter=c.reporter,
-    )
+    if model is not None:
+        cands.extend(walker.learned_events(model.predict))
+    return to_events(cands, article, sents)
