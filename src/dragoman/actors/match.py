@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from dragoman.actors.dictionary import Agent, Dictionary, Entry
-from dragoman.actors.kinds import words
+from dragoman.actors.kinds import code_sectors, words
 
 _NER = {"PERSON": "person", "ORG": "organisation"}
 
@@ -51,7 +51,30 @@ def find_atoms(doc: Doc, dictionary: Dictionary, date: str | None = None) -> lis
                 i = atom.end
                 continue
         i += 1
-    return _merge_entities(doc, atoms)
+    return _merge_entities(doc, _capitalised_names(doc, atoms))
+
+
+def _capitalised_names(doc: Doc, atoms: list[Atom]) -> list[Atom]:
+    """A capitalised institution word after capitalised words is a name the model missed:
+    "the Anti-Coup Alliance", "the Transitional Military Council"."""
+    covered = {k for a in atoms for k in range(a.start, a.end)}
+    covered.update(k for e in doc.ents for k in range(e.start, e.end))
+    for atom in atoms:
+        agent = atom.agent
+        if atom.start in covered and any(e.start <= atom.start < e.end for e in doc.ents):
+            continue
+        if agent is None or agent.kind not in ("organisation", "group", "media"):
+            continue
+        if not doc[atom.end - 1].text[:1].isupper():
+            continue
+        k = atom.start
+        while k > 0 and k - 1 not in covered and not doc[k - 1].is_sent_end and (
+                (doc[k - 1].text[:1].isupper() and doc[k - 1].lower_ not in words()["determiners"])
+                or (doc[k - 1].text == "-" and not doc[k - 1].whitespace_)):
+            k -= 1
+        if k < atom.start and doc[k].is_alpha and not doc[k].is_sent_start:
+            atom.start, atom.agent, atom.ner = k, None, "organisation"
+    return atoms
 
 
 def _dictionary_atom(doc: Doc, lowered: list[str], i: int, dictionary: Dictionary,
@@ -62,7 +85,11 @@ def _dictionary_atom(doc: Doc, lowered: list[str], i: int, dictionary: Dictionar
         key = tuple(lowered[i:i + size])
         agent = agents.get(key)
         if key in phrases and _entry_ok(doc, i, size):
-            return Atom(i, i + size, entry=dictionary.entry_at(key, date), alt_agent=agent)
+            entry = dictionary.entry_at(key, date)
+            if entry is not None and entry.kind == "title":  # "US Defense Secretary"
+                sectors = code_sectors(entry.code_at(date) or "") or "GOV"
+                return Atom(i, i + size, entry=entry, agent=Agent(" ".join(key), sectors, "person"))
+            return Atom(i, i + size, entry=entry, alt_agent=agent)
         if agent is not None and _agent_ok(doc, i, size):
             return Atom(i, i + size, agent=agent)
     return None
@@ -97,10 +124,17 @@ def _merge_entities(doc: Doc, atoms: list[Atom]) -> list[Atom]:
         kind = _NER.get(ent.label_)
         if kind is None:
             continue
+        if kind == "person":
+            ent = _hyphenated(doc, ent)
         inside = {id(owner[k]): owner[k] for k in range(ent.start, ent.end) if k in owner}
         if kind == "person" and inside:
             _person_over_dictionary(ent.start, ent.end, list(inside.values()), atoms, extra)
             continue
+        if kind == "organisation" and inside and _named_over_places(doc, ent, inside):
+            for atom in inside.values():
+                atom.end = atom.start  # "Sudanese" inside "Sudanese Professionals Association"
+            for k in range(ent.start, ent.end):
+                owner.pop(k, None)
         start = ent.start
         while start < ent.end and start in owner:
             start += 1
@@ -111,6 +145,16 @@ def _merge_entities(doc: Doc, atoms: list[Atom]) -> list[Atom]:
     merged = [a for a in atoms if a.end > a.start] + extra
     merged.sort(key=lambda a: a.start)
     return merged
+
+
+def _named_over_places(doc: Doc, ent: Span, inside: dict[int, Atom]) -> bool:
+    """An organisation's name the dictionary knows only parts of: a demonym or a title word
+    among at least two other words ("Sudanese Professionals Association", "Transitional
+    Military Council")."""
+    if not all(a.is_place or a.agent is not None for a in inside.values()):
+        return False
+    free = [t for t in ent if not any(a.start <= t.i < a.end for a in inside.values())]
+    return sum(t.is_alpha and t.lower_ not in words()["determiners"] for t in free) >= 2
 
 
 def _person_over_dictionary(start: int, end: int, inside: list[Atom], atoms: list[Atom],
@@ -133,6 +177,15 @@ def _person_over_dictionary(start: int, end: int, inside: list[Atom], atoms: lis
         if atom.start >= cut:
             atom.end = atom.start  # emptied: dropped by the caller
     extra.append(Atom(cut, end, ner="person"))
+
+
+def _hyphenated(doc: Doc, ent: Span) -> Span:
+    """'Moon Jae' -> 'Moon Jae-in': the model's name stops at a hyphen."""
+    end = ent.end
+    while (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
+           and not doc[end].whitespace_ and doc[end + 1].is_alpha):
+        end += 2
+    return doc[ent.start:end] if end != ent.end else ent
 
 
 def _skip_determiner(doc: Doc, start: int, end: int) -> int:

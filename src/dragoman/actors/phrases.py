@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 from dragoman.actors.kinds import words
 from dragoman.actors.match import Atom
 
-_OBJECT_PREPS = {"of", "to", "for", "from"}
+_OBJECT_PREPS = {"of", "for", "from"}  # not "to": an envoy to Khartoum is not Sudan's
 _ARTICLES = {"the", "a", "an"}
 
 
@@ -37,6 +37,8 @@ class Phrase:
     determiner: str | None = None
     conj_agent: Phrase | None = None  # "US and British activists": US takes the activists
     named: Atom | None = None  # an organisation owned by ``owner``: "Egypt's Muslim Brotherhood"
+    objects: list[Atom] = field(default_factory=list)  # "spokesman for the opposition"
+    objects_from: int | None = None  # where the named objects start ("for the Council")
 
     @property
     def head(self) -> Atom | None:
@@ -101,12 +103,20 @@ def _grow(doc: Doc, sent: Span, first: Atom, starts: dict[int, Atom], used: set[
             else:
                 break
             used.add(id(obj))
+            phrase.objects.append(obj)
+            if obj.agent is None:
+                phrase.objects_from = phrase.objects_from or k
             k = phrase.end = obj.end
-            phrase.role_end = obj.end if obj.agent is not None else phrase.role_end
             continue
         atom = starts.get(k)
         if atom is not None and _foreign(phrase, atom):
             atom.entry, atom.agent = None, atom.alt_agent  # "Rwanda's Senate" is no US Senate
+        if atom is not None and _named_after_group(phrase, atom, k):
+            phrase.objects.append(atom)  # "the opposition Syrian National Council"
+            phrase.objects_from = phrase.objects_from or k
+            used.add(id(atom))
+            phrase.end = atom.end
+            break
         if atom is None or not _accepts(phrase, atom, pending):
             break
         used.add(id(atom))
@@ -124,9 +134,9 @@ def _grow(doc: Doc, sent: Span, first: Atom, starts: dict[int, Atom], used: set[
     for atom in pending:  # qualifiers never followed by a title are phrases of their own
         used.discard(id(atom))
     det = doc[phrase.start]
-    if phrase.determiner and not phrase.start <= det.head.i < phrase.end:
-        phrase.start += 1  # "the Kremlin", but not "the Beijing Olympics"
-        phrase.determiner = None
+    outside = not phrase.start <= det.head.i < phrase.end
+    if phrase.determiner and (phrase.head is not None or outside):
+        phrase.start += 1  # "the envoy", but "Syrian National Council", not "the Beijing ..."
     return phrase
 
 
@@ -161,6 +171,20 @@ def _role_start(phrase: Phrase, atom: Atom, doc: Doc) -> int:
     while k < atom.start and (doc[k].lower_ in _ARTICLES or doc[k].lower_ in words()["owner_glue"]):
         k += 1
     return k
+
+
+def _named_after_group(phrase: Phrase, atom: Atom, k: int) -> bool:
+    """A named organisation right after a group title: the group's name."""
+    if not phrase.agents or atom.entry is None or atom.is_place or atom.is_person:
+        return False
+    last = phrase.agents[-1]
+    return last.end == k and last.agent is not None and (
+        last.agent.kind in ("organisation", "group") or _ends_with_group(last))
+
+
+def _ends_with_group(atom: Atom) -> bool:
+    pattern = atom.agent.pattern if atom.agent is not None else ""
+    return pattern.split()[-1:] in (["opposition"], ["rebels"], ["movement"], ["group"])
 
 
 def _foreign(phrase: Phrase, atom: Atom) -> bool:

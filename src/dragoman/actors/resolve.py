@@ -5,12 +5,16 @@ phrases with their owner and titles (``phrases``), coded here, and chained withi
 document (``coref``). Codes follow CAMEO/Phoenix: a country or IGO root and sectors
 (RUSGOV, SYRREB, IGOUNO, USAMIL). Dated dictionary codes are read at the article's
 publication date; "former" titles give the Phoenix elite sector ELI.
+
+Where no owner names the country, a titled person takes the country of the actors
+named before it in the sentence (else in the sentence before); a group or institution
+("police", "the interim government") the country the article is most about.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
@@ -42,14 +46,32 @@ class Coded:
     head: str | None = None  # the title's head word: "envoy", "agency"
     determiner: str | None = None
     context_country: bool = False  # the country was guessed from the article
+    guessed_country: str | None = None  # a country without a code ("Anti-Coup Alliance")
+    inner: list[tuple[int, int]] = field(default_factory=list)  # the name inside the phrase
 
     @property
     def country(self) -> str | None:
-        return split_code(self.code)[0]
+        return split_code(self.code)[0] or self.guessed_country
 
     @property
     def sector(self) -> str | None:
         return split_code(self.code)[1]
+
+
+@dataclass
+class Context:
+    """What a phrase may take its country from."""
+
+    dictionary: Dictionary
+    date: str | None
+    article: str | None  # the country the article is most about
+    before: list[str]  # countries named earlier in the sentence (non-locative), in order
+    previous: str | None  # the first country named in the sentence before
+
+    def person(self) -> str | None:
+        if self.before:
+            return self.before[-1]
+        return self.previous or self.article
 
 
 def resolve(doc: Doc, article: Article, dictionary: Dictionary | None = None) -> list[Actor]:
@@ -57,37 +79,22 @@ def resolve(doc: Doc, article: Article, dictionary: Dictionary | None = None) ->
     dictionary = dictionary or default_dictionary()
     date = (article.published or "")[:10] or None
     atoms = find_atoms(doc, dictionary, date)
-    context = dominant_country(atoms, article, dictionary)
+    dominant = dominant_country(atoms, article, dictionary)
     chains = Chains(doc, article)
-    i = 0
+    i, previous = 0, None
     for index, sent in enumerate(doc.sents):
         j = i
         while j < len(atoms) and atoms[j].start < sent.end:
             j += 1
-        here = sentence_country(doc, atoms[i:j], context)
+        named = actor_countries(doc, atoms[i:j])
         for phrase in build_phrases(doc, sent, atoms[i:j]):
-            for coded in code_phrase(doc, phrase, date, here):
+            before = [c for k, c in named if k < phrase.start]
+            context = Context(dictionary, date, dominant, before, previous)
+            for coded in code_phrase(doc, phrase, context):
                 chains.add(coded, index)
+        previous = named[0][1] if named else previous
         i = j
     return chains.actors()
-
-
-def sentence_country(doc: Doc, atoms: list[Atom], context: str | None) -> str | None:
-    """The country a sentence is about: a country named in it as an actor, not as a place
-    ("in Damascus"); else the article's."""
-    preps = words()["locative_preps"]
-    found = []
-    for atom in atoms:
-        country = atom.entry.country if atom.entry is not None else None
-        if not country or country in _NOT_COUNTRIES:
-            continue
-        tok = doc[atom.end - 1]
-        if atom.is_place and tok.dep_ == "pobj" and tok.head.lower_ in preps:
-            continue
-        found.append(country)
-    if not found:
-        return context
-    return context if context in found else found[0]
 
 
 def dominant_country(atoms: list[Atom], article: Article, dictionary: Dictionary) -> str | None:
@@ -106,19 +113,54 @@ def dominant_country(atoms: list[Atom], article: Article, dictionary: Dictionary
     return counts.most_common(1)[0][0]
 
 
-def code_phrase(doc: Doc, p: Phrase, date: str | None, context: str | None) -> list[Coded]:
-    """The coded mention(s) of a phrase (two for "US and British activists")."""
-    if p.person is not None:
-        out = [_code_person(doc, p, date, context)]
-    elif p.named is not None:
-        out = [_code_named(doc, p, p.named, date)]
-    elif p.agents:
-        out = [_code_agent(doc, p, date, context)]
-    else:
-        out = [_code_named(doc, p, p.owner, date)] if p.owner is not None else []
-    if p.conj_agent is not None and out:
-        out[0] = _share_title(doc, p, p.conj_agent, date)
+def actor_countries(doc: Doc, atoms: list[Atom]) -> list[tuple[int, str]]:
+    """(token, country) of the dictionary atoms of a sentence that name an actor, not a
+    place ("in Damascus" is left out)."""
+    preps = words()["locative_preps"]
+    out = []
+    for atom in atoms:
+        country = atom.entry.country if atom.entry is not None else None
+        if not country or country in _NOT_COUNTRIES:
+            continue
+        tok = doc[atom.end - 1]
+        if atom.is_place and tok.dep_ == "pobj" and tok.head.lower_ in preps:
+            continue
+        out.append((atom.start, country))
     return out
+
+
+def code_phrase(doc: Doc, p: Phrase, ctx: Context) -> list[Coded]:
+    """The coded mention(s) of a phrase, in text order."""
+    out: list[Coded] = []
+    apart = [a for a in p.objects if a.agent is None]  # "for the Syrian National Council"
+    if p.objects_from is not None:
+        p.end = p.objects_from
+    if _owner_apart(p):
+        assert p.owner is not None
+        owner = Phrase(p.owner.start, p.owner.end, owner=p.owner)
+        out.append(_code_named(doc, owner, p.owner, ctx))
+        p.start = p.role_start if p.role_start is not None else p.owner.end
+    if p.person is not None:
+        out.append(_code_person(doc, p, ctx))
+    elif p.named is not None:
+        out.append(_code_named(doc, p, p.named, ctx))
+    elif p.agents:
+        out.append(_code_agent(doc, p, ctx))
+    elif p.owner is not None:
+        out.append(_code_named(doc, p, p.owner, ctx))
+    if p.conj_agent is not None and out and not p.agents and p.person is None:
+        out[-1] = _share_title(doc, p, p.conj_agent, ctx)
+    for atom in apart:
+        out.append(_code_named(doc, Phrase(atom.start, atom.end, owner=atom), atom, ctx))
+    return out
+
+
+def _owner_apart(p: Phrase) -> bool:
+    """'Arab League Secretary-General Nabil Elaraby': the League is an actor of its own."""
+    if p.owner is None or p.owner.is_place or not p.agents:
+        return False
+    head = p.agents[-1].agent
+    return p.person is not None or (head is not None and head.kind in ("person", "group"))
 
 
 def _text(doc: Doc, start: int, end: int) -> str:
@@ -131,86 +173,158 @@ def _entry_code(atom: Atom | None, date: str | None) -> str | None:
     return atom.entry.code_at(date) or atom.entry.country
 
 
-def _root(p: Phrase, date: str | None, context: str | None) -> tuple[str | None, bool]:
-    """The code an owner, a qualifier ("UN envoy") or the article gives: (code, guessed)."""
-    if p.owner is not None:
-        return _entry_code(p.owner, date), False
-    for atom in p.qualifiers:
-        code = _entry_code(atom, date)
+def _root(p: Phrase, ctx: Context, person: bool) -> tuple[str | None, bool]:
+    """The code an owner, a qualifier ("UN envoy") or the context gives: (code, guessed)."""
+    titles = [a for a in p.agents if a.entry is not None]  # "US Defense Secretary"
+    for atom in [p.owner, *p.qualifiers, *p.objects, *titles]:
+        code = _entry_code(atom, ctx.date)
         if code:
             return code, False
-    return context, True
+    return (ctx.person() if person else ctx.article), True
 
 
-def _sector(p: Phrase) -> str | None:
+def _sector(p: Phrase, root: str | None) -> str | None:
+    """The sector of the titles: the first that is not generic ("army spokesman": MIL)."""
     if p.former:
         return "ELI"
-    for atom in p.agents:  # the first title with a sector: "army spokesman" is MIL
-        if atom.agent is not None and atom.agent.sector != "-":
-            return atom.agent.sector
-    return None
+    generic = words()["generic_titles"]
+    sectors = [(a.agent.sector, a.agent.pattern in generic) for a in p.agents
+               if a.agent is not None and a.agent.sector != "-"]
+    specific = [s for s, g in sectors if not g]
+    if specific:
+        return specific[0]
+    if root and (sectors_of(root) or root[:3] in _NOT_COUNTRIES):
+        return None  # "White House spokesman": the White House's code says it
+    return sectors[0][0] if sectors else None
 
 
 def role_text(doc: Doc, p: Phrase) -> str | None:
     """The title as written, lower-cased except acronyms: "deputy foreign minister"."""
     if p.role_start is None or p.role_end is None:
         return None
-    tokens = doc[p.role_start:p.role_end]
-    out = []
-    for tok in tokens:
+    out: list[str] = []
+    for tok in doc[p.role_start:p.role_end]:
+        if tok.lower_ == "for" and out:
+            break  # "spokesman for the opposition": the role is spokesman
         word = tok.text if (tok.is_upper and len(tok.text) > 1) or "." in tok.text else tok.lower_
         out.append(word + tok.whitespace_)
     return "".join(out).strip() or None
 
 
-def _code_person(doc: Doc, p: Phrase, date: str | None, context: str | None) -> Coded:
+def _head(doc: Doc, p: Phrase) -> str | None:
+    titles = [a for a in p.agents if a not in p.objects]
+    return doc[titles[-1].end - 1].lemma_.lower() if titles else None
+
+
+def _inner(doc: Doc, p: Phrase, atom: Atom) -> list[tuple[int, int]]:
+    """The name inside a longer mention, and "Kremlin" inside "the Kremlin"."""
+    spans = []
+    start = atom.start
+    if atom.end - start > 1 and doc[start].lower_ in words()["determiners"]:
+        start += 1
+    if (start, atom.end) != (p.start, p.end):
+        spans.append((start, atom.end))
+    return spans
+
+
+def _code_person(doc: Doc, p: Phrase, ctx: Context) -> Coded:
     atom = p.person
     assert atom is not None
     name = _text(doc, atom.start, atom.end)
-    role = role_text(doc, p)
-    head = doc[p.agents[-1].end - 1].lemma_.lower() if p.agents else None
+    role, head, inner = role_text(doc, p), _head(doc, p), _inner(doc, p, atom)[:1]
     if atom.entry is not None:
-        code = atom.entry.code_at(date) or atom.entry.country
-        if p.former and code and "GOV" in sectors_of(code):
-            code = code[:3] + "ELI"
-        return Coded(p.start, p.end, name, "person", code, role, "dictionary",
-                     entry_key=atom.entry.name, named=True, head=head)
-    root, guessed = _root(p, date, context)
+        return Coded(p.start, p.end, name, "person", _known_person_code(p, atom, ctx), role,
+                     "dictionary", entry_key=atom.entry.name, named=True, head=head, inner=inner)
+    root, guessed = _root(p, ctx, person=True)
     if not p.agents and p.owner is None:
         root, guessed = None, False
-    code = combine(root, _sector(p))
+    code = combine(root, _sector(p, root))
     return Coded(p.start, p.end, name, "person", code, role, "title" if p.agents else "ner",
-                 named=True, head=head, context_country=guessed)
+                 named=True, head=head, context_country=guessed, inner=inner)
 
 
-def _code_named(doc: Doc, p: Phrase, atom: Atom | None, date: str | None) -> Coded:
+def _known_person_code(p: Phrase, atom: Atom, ctx: Context) -> str | None:
+    """A dictionary person's code. Untitled: the dictionary's code on the date. Titled in
+    the text ("Prime Minister Tammam Salam"): the owner's or the dictionary's root with the
+    title's sector, so a dictionary older than the article does not hide a new office;
+    "former" titles give ELI."""
+    assert atom.entry is not None
+    code = atom.entry.code_at(ctx.date) or atom.entry.country
+    if not p.agents and not p.former:
+        return code
+    root = code_root(code)
+    if p.owner is not None or p.qualifiers or p.objects:
+        owned, guessed = _root(p, ctx, person=True)
+        root = root if guessed else owned
+    return combine(root, _sector(p, root))
+
+
+def code_root(code: str | None) -> str | None:
+    """A code without its sectors: RUSGOVMIL -> RUS; IGOUNOMIL -> IGOUNO."""
+    if not code:
+        return None
+    if code[:3] not in _NOT_COUNTRIES:
+        return code[:3]
+    k = 3
+    while k + 3 <= len(code) and not sectors_of(code[:3] + code[k:k + 3]):
+        k += 3
+    return code[:k]
+
+
+def _code_named(doc: Doc, p: Phrase, atom: Atom | None, ctx: Context) -> Coded:
     assert atom is not None
     text = _text(doc, atom.start, atom.end)
+    inner = _inner(doc, p, atom)
     if atom.entry is not None:
         entry = atom.entry
-        code = entry.code_at(date) or entry.country
+        code = entry.code_at(ctx.date) or entry.country
         kind = "person" if atom.is_person else entry.kind
         name = text if kind == "person" else entry.name
         return Coded(p.start, p.end, name, kind, code, None, "dictionary",
-                     entry_key=entry.name, named=True, determiner=p.determiner)
-    owner_code = _entry_code(p.owner, date) if p.owner is not atom else None
-    return Coded(p.start, p.end, text, atom.ner or "organisation", owner_code, None, "ner",
-                 named=True, determiner=p.determiner)
+                     entry_key=entry.name, named=True, inner=inner)
+    if p.owner is not None and p.owner is not atom:
+        return Coded(p.start, p.end, text, atom.ner or "organisation",
+                     _entry_code(p.owner, ctx.date), None, "ner", named=True, inner=inner)
+    return _code_unknown_org(doc, p, atom, ctx, inner)
 
 
-def _code_agent(doc: Doc, p: Phrase, date: str | None, context: str | None) -> Coded:
+def _code_unknown_org(doc: Doc, p: Phrase, atom: Atom, ctx: Context,
+                      inner: list[tuple[int, int]]) -> Coded:
+    """An organisation the dictionary does not know: its country from a demonym in its
+    name ("Sudanese Professionals Association"), or from the article when its name has a
+    title word ("Transitional Military Council")."""
+    dictionary = ctx.dictionary
+    words_in = [t.lower_ for t in doc[atom.start:atom.end]]
+    country, sector, titled = None, None, False
+    for k, word in enumerate(words_in):
+        entry = dictionary.phrases.get((word,))
+        if entry is not None and entry.kind == "state" and country is None:
+            country = entry.country
+        agent = dictionary.agents.get((word,)) or dictionary.agents.get(tuple(words_in[k:k + 2]))
+        if agent is not None:
+            titled = True
+            if agent.sector != "-" and sector is None:
+                sector = agent.sector
+    guessed = country is None and titled
+    country = country or (ctx.article if titled else None)
+    code = combine(country, sector) if sector else None
+    return Coded(p.start, p.end, _text(doc, atom.start, atom.end), atom.ner or "organisation",
+                 code, None, "ner", named=True, inner=inner, context_country=guessed,
+                 guessed_country=country)
+
+
+def _code_agent(doc: Doc, p: Phrase, ctx: Context) -> Coded:
     head_agent = p.agents[-1].agent
     assert head_agent is not None
     kind = head_agent.kind
-    sector = _sector(p)
     owner = p.owner
+    root, guessed = _root(p, ctx, person=kind == "person")
+    sector = _sector(p, None if guessed else root)
     if (owner is not None and owner.entry is not None and kind != "person" and sector
-            and sector[:3] in sectors_of(owner.entry.code_at(date))):
-        return _code_named(doc, p, owner, date)  # "the official SANA news agency" is SANA
-    root, guessed = _root(p, date, context)
-    start = p.start + (1 if p.determiner else 0)
-    name = _text(doc, start, p.end)
-    head = doc[p.agents[-1].end - 1].lemma_.lower()
+            and sector[:3] in sectors_of(owner.entry.code_at(ctx.date))):
+        return _code_named(doc, p, owner, ctx)  # "the official SANA news agency" is SANA
+    name = _text(doc, p.start + (1 if doc[p.start].lower_ == p.determiner else 0), p.end)
+    head = _head(doc, p)
     if sector is None and p.owner is None and not p.qualifiers:
         return Coded(p.start, p.end, name, kind, None, None, "anaphor", head=head,
                      determiner=p.determiner)
@@ -220,11 +334,11 @@ def _code_agent(doc: Doc, p: Phrase, date: str | None, context: str | None) -> C
                  determiner=p.determiner, context_country=guessed)
 
 
-def _share_title(doc: Doc, p: Phrase, right: Phrase, date: str | None) -> Coded:
+def _share_title(doc: Doc, p: Phrase, right: Phrase, ctx: Context) -> Coded:
     """'US' in 'US and British activists': the US's activists."""
     head_agent = right.agents[-1].agent
     assert head_agent is not None and p.owner is not None
-    code = combine(_entry_code(p.owner, date), _sector(right))
+    root = _entry_code(p.owner, ctx.date)
+    code = combine(root, _sector(right, root))
     name = f"{_text(doc, p.start, p.end)} {_text(doc, right.agents[0].start, right.agents[-1].end)}"
-    return Coded(p.start, p.end, name, head_agent.kind, code, None, "title",
-                 head=doc[right.agents[-1].end - 1].lemma_.lower())
+    return Coded(p.start, p.end, name, head_agent.kind, code, None, "title", head=_head(doc, right))
