@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -34,10 +36,23 @@ CSV_COLUMNS = ("num", "article_id", "id", "date", "source_name", "source_code", 
                "modality", "trigger_text", "location_name", "evidence", "article_title",
                "article_source")
 Builder = Callable[[sqlite3.Connection, Request], dict[str, Any]]
+# The expensive aggregates, cached per state of the store and computed once at start.
+AGGREGATES: dict[str, Callable[[sqlite3.Connection], Any]] = {
+    "counts": q.counts,
+    "timeline": q.timeline,
+    "actors": q.top_actors,
+    "dyads": q.dyads,
+    "sources": q.sources,
+    "types": q.event_types,
+}
+logger = logging.getLogger("dragoman.web")
 
 
-def create_app(db: str | Path) -> FastAPI:
-    """The web app over the store at ``db``, which is opened read-only per request."""
+def create_app(db: str | Path, *, warm: bool = True) -> FastAPI:
+    """The web app over the store at ``db``, which is opened read-only per request.
+
+    With ``warm``, the overview's aggregates are computed at once in the background.
+    """
     q.connect(db).close()  # fail now, with a clear message, if the store is missing
     app = FastAPI(title="dragoman", version=__version__, docs_url=None, redoc_url=None,
                   openapi_url=None)
@@ -58,7 +73,23 @@ def create_app(db: str | Path) -> FastAPI:
     site.page(["/network", "/network.json"], "network.html", network_page)
     app.add_api_route("/events.csv", events_csv, methods=["GET"], include_in_schema=False)
     app.add_exception_handler(HTTPException, site.error)  # type: ignore[arg-type]
+    if warm:
+        threading.Thread(target=_warm, args=(app.state.db, app.state.cache), daemon=True,
+                         name="dragoman-web-warm").start()
     return app
+
+
+def _warm(db: str, cache: q.Cache) -> None:
+    """Fill the cache of aggregates, so the first visit of the overview is quick."""
+    try:
+        conn = q.connect(db)
+        try:
+            for name, compute in AGGREGATES.items():
+                cache.get(name, lambda compute=compute: compute(conn))  # type: ignore[misc]
+        finally:
+            conn.close()
+    except Exception as exc:  # a background nicety: never take the server down
+        logger.debug("warming the cache failed: %s", exc)
 
 
 class _Site:
@@ -85,7 +116,7 @@ class _Site:
                 conn.close()
             if as_json:
                 return JSONResponse({k: v for k, v in context.items() if not k.startswith("_")})
-            return self.templates.TemplateResponse(request, template, context)
+            return self.templates.TemplateResponse(request, template, dict(context))
         return endpoint
 
     def error(self, request: Request, exc: HTTPException) -> Response:
@@ -156,18 +187,18 @@ def _paging(request: Request, total: int, per_page: int) -> dict[str, Any]:
             "offset": (page - 1) * per_page}
 
 
-def _cached(request: Request, name: str, compute: Callable[[], Any]) -> Any:
-    return request.app.state.cache.get(name, compute)
+def _cached(request: Request, conn: sqlite3.Connection, name: str) -> Any:
+    return request.app.state.cache.get(name, lambda: AGGREGATES[name](conn))
 
 
 # -- pages --------------------------------------------------------------------------------
 
 def overview(conn: sqlite3.Connection, request: Request) -> dict[str, Any]:
-    dyads = _cached(request, "dyads", lambda: q.dyads(conn))
+    dyads = _cached(request, conn, "dyads")
     return {
-        "counts": _cached(request, "counts", lambda: q.counts(conn)),
-        "timeline": _cached(request, "timeline", lambda: q.timeline(conn)),
-        "top_actors": _cached(request, "top_actors", lambda: q.top_actors(conn, 12)),
+        "counts": _cached(request, conn, "counts"),
+        "timeline": _cached(request, conn, "timeline"),
+        "top_actors": _cached(request, conn, "actors")[:12],
         "top_dyads": dyads[:12],
         "latest": q.latest_articles(conn, 10),
     }
@@ -185,8 +216,8 @@ def search(conn: sqlite3.Connection, request: Request) -> dict[str, Any]:
     except sqlite3.OperationalError as exc:  # an FTS query it cannot parse
         found, total, error = [], 0, f"cannot search for that: {exc}"
     return {"query": flt.__dict__, "articles": found, "paging": _paging(request, total, per_page),
-            "error": error, "_sources": _cached(request, "sources", lambda: q.sources(conn)),
-            "_event_types": _cached(request, "types", lambda: q.event_types(conn))}
+            "error": error, "_sources": _cached(request, conn, "sources"),
+            "_event_types": _cached(request, conn, "types")}
 
 
 def article_page(conn: sqlite3.Connection, request: Request) -> dict[str, Any]:
@@ -198,26 +229,25 @@ def article_page(conn: sqlite3.Connection, request: Request) -> dict[str, Any]:
 
 def actors_page(conn: sqlite3.Connection, request: Request) -> dict[str, Any]:
     name = _arg(request, "q")
+    found = _cached(request, conn, "actors")
     if name:
-        found = q.with_keys(q.rows(
-            conn, "SELECT code, name, MAX(kind) AS kind, MAX(country) AS country,"
-                  " COUNT(*) AS articles, SUM(n_mentions) AS mentions FROM actors"
-                  " WHERE name LIKE '%' || ? || '%' OR code = ? GROUP BY code, name"
-                  " ORDER BY articles DESC LIMIT 200", [name, name.upper()]), "")
-    else:
-        found = _cached(request, "actors200", lambda: q.top_actors(conn, 200))
-    return {"q": name, "actors": found}
+        needle = name.casefold()
+        found = [a for a in found
+                 if needle in (a["name"] or "").casefold() or a["code"] == name.upper()]
+    return {"q": name, "actors": found[:200]}
 
 
 def actor_page(conn: sqlite3.Connection, request: Request) -> dict[str, Any]:
-    found = detail.actor(conn, request.path_params["key"])
+    key = request.path_params["key"]
+    found = request.app.state.cache.get(("actor", key), lambda: detail.actor(conn, key))
     if found is None:
         raise HTTPException(404, "no actor with this key")
     return found
 
 
 def dyad_page(conn: sqlite3.Connection, request: Request) -> dict[str, Any]:
-    return detail.dyad(conn, request.path_params["a"], request.path_params["b"])
+    a, b = request.path_params["a"], request.path_params["b"]
+    return request.app.state.cache.get(("dyad", a, b), lambda: detail.dyad(conn, a, b))
 
 
 def _event_filter(request: Request) -> q.EventFilter:
@@ -240,13 +270,14 @@ def events_page(conn: sqlite3.Connection, request: Request) -> dict[str, Any]:
     return {"filters": {k: v for k, v in flt.__dict__.items() if k != "dyad"}, "sort": sort,
             "order": "desc" if desc else "asc", "events": found,
             "paging": _paging(request, total, per_page),
-            "_event_types": _cached(request, "types", lambda: q.event_types(conn))}
+            "_event_types": _cached(request, conn, "types")}
 
 
 def network_page(conn: sqlite3.Connection, request: Request) -> dict[str, Any]:
     top = _int(request, "top", 40, 2, 200)
-    dyads = _cached(request, "dyads", lambda: q.dyads(conn))
-    return {"top": top, **q.network(dyads, top)}
+    graph = request.app.state.cache.get(
+        ("network", top), lambda: q.network(_cached(request, conn, "dyads"), top))
+    return {"top": top, **graph}
 
 
 def events_csv(request: Request) -> Response:

@@ -5,7 +5,7 @@ cached per state of the database file (see :class:`Cache`).
 
 Actors are identified across articles by a *key*: ``CODE|Name`` (``|Name`` when the
 actor has no code), e.g. ``RUSGOV|Sergei Lavrov``. A bare code (``RUSGOV``) stands for
-every actor coded so.
+every actor coded so, and a bare name (``Sergei Lavrov``) for every actor of that name.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,8 +26,10 @@ __all__ = ["QUADS", "Cache", "EventFilter", "actor_key", "connect", "parse_key"]
 
 QUADS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
          4: "material conflict"}
-EVENT_DATE = "COALESCE(e.date, a.published)"
-SORTS = {"date": EVENT_DATE, "goldstein": "e.goldstein", "cameo": "e.cameo",
+# An event's own date, else its article's (looked up only when needed: no join).
+EVENT_DATE = "COALESCE(e.date, (SELECT published FROM articles WHERE id = e.article_id))"
+# Sorting by date uses the index on events.date: events without a date of their own last.
+SORTS = {"date": "e.date", "goldstein": "e.goldstein", "cameo": "e.cameo",
          "plover": "e.plover", "quad": "e.quad_class", "source": "s.name",
          "target": "t.name", "article": "a.title"}
 
@@ -59,6 +62,8 @@ def parse_key(key: str) -> tuple[str | None, str | None]:
 def actor_where(key: str, alias: str) -> tuple[str, list[Any]]:
     """A WHERE fragment selecting the actor rows (table alias ``alias``) of a key."""
     code, name = parse_key(key)
+    if name is None and not key.isupper():  # a bare name, as typed in a filter
+        return f"{alias}.name = ? COLLATE NOCASE", [key]
     if name is None:
         return f"{alias}.code = ?", [code]
     return f"{alias}.code IS ? AND {alias}.name = ?", [code, name]
@@ -88,13 +93,19 @@ def with_keys(items: list[dict[str, Any]], *prefixes: str) -> list[dict[str, Any
 
 
 class Cache:
-    """Results of expensive queries, dropped whenever the database files change."""
+    """Results of expensive queries, recomputed when the database files have changed.
 
-    def __init__(self, path: str | Path) -> None:
+    While an ingest is writing, the files change all the time: a result is then kept
+    for ``fresh`` seconds before it is recomputed, so pages stay fast.
+    """
+
+    def __init__(self, path: str | Path, fresh: float = 60.0, size: int = 256) -> None:
         self.path = str(path)
+        self.fresh = fresh
+        self.size = size
         self._lock = threading.Lock()
-        self._state: tuple[Any, ...] = ()
-        self._values: dict[Any, Any] = {}
+        self._key_locks: dict[Any, threading.Lock] = {}
+        self._values: dict[Any, tuple[tuple[Any, ...], float, Any]] = {}
 
     def _signature(self) -> tuple[Any, ...]:
         sig: list[tuple[int, int] | None] = []
@@ -106,16 +117,28 @@ class Cache:
                 sig.append(None)
         return tuple(sig)
 
+    def _valid(self, key: Any, state: tuple[Any, ...]) -> bool:
+        found = self._values.get(key)
+        return found is not None and (found[0] == state
+                                      or time.monotonic() - found[1] < self.fresh)
+
     def get(self, key: Any, compute: Callable[[], Any]) -> Any:
+        """The cached value of ``key``, computing it (once, whatever the threads) if needed."""
         state = self._signature()
         with self._lock:
-            if state != self._state:
-                self._state, self._values = state, {}
-            if key in self._values:
-                return self._values[key]
-        value = compute()
-        with self._lock:
-            self._values[key] = value
+            if self._valid(key, state):
+                return self._values[key][2]
+            key_lock = self._key_locks.setdefault(key, threading.Lock())
+        with key_lock:
+            with self._lock:
+                if self._valid(key, state):
+                    return self._values[key][2]
+            value = compute()
+            with self._lock:
+                self._values.pop(key, None)
+                self._values[key] = (state, time.monotonic(), value)
+                while len(self._values) > self.size:  # drop the oldest
+                    del self._values[next(iter(self._values))]
         return value
 
 
@@ -125,7 +148,8 @@ def counts(conn: sqlite3.Connection) -> dict[str, int]:
     one = conn.execute(
         "SELECT (SELECT COUNT(*) FROM articles), (SELECT COUNT(*) FROM events),"
         " (SELECT COUNT(*) FROM statements), (SELECT COUNT(*) FROM casualties),"
-        " (SELECT COUNT(*) FROM (SELECT 1 FROM actors GROUP BY code, name))").fetchone()
+        " (SELECT COUNT(*) FROM (SELECT 1 FROM actors NOT INDEXED GROUP BY code, name))"
+    ).fetchone()
     return dict(zip(("articles", "events", "statements", "casualties", "actors"), one,
                     strict=True))
 
@@ -137,8 +161,8 @@ def timeline(conn: sqlite3.Connection, where: str = "1", params: list[Any] | Non
            " SUM(e.quad_class = 1) AS q1, SUM(e.quad_class = 2) AS q2,"
            " SUM(e.quad_class = 3) AS q3, SUM(e.quad_class = 4) AS q4,"
            " COUNT(*) AS n, ROUND(AVG(e.goldstein), 2) AS goldstein"
-           " FROM events e JOIN articles a ON a.id = e.article_id"
-           f" WHERE e.copy_of IS NULL AND {where} AND {EVENT_DATE} IS NOT NULL"
+           " FROM events e"
+           f" WHERE +e.copy_of IS NULL AND {where} AND period IS NOT NULL"
            " GROUP BY period ORDER BY period")
     return fill_months(rows(conn, sql, params or []))
 
@@ -157,11 +181,11 @@ def fill_months(found: list[dict[str, Any]], most: int = 360) -> list[dict[str, 
             for m in range(months[0], months[-1] + 1)]
 
 
-def top_actors(conn: sqlite3.Connection, limit: int = 10) -> list[dict[str, Any]]:
-    """Actors in the most articles."""
+def top_actors(conn: sqlite3.Connection, limit: int = -1) -> list[dict[str, Any]]:
+    """Actors in the most articles (all of them with the default ``limit``)."""
     found = rows(conn,
                  "SELECT code, name, MAX(kind) AS kind, MAX(country) AS country,"
-                 " COUNT(*) AS articles, SUM(n_mentions) AS mentions FROM actors"
+                 " COUNT(*) AS articles, SUM(n_mentions) AS mentions FROM actors NOT INDEXED"
                  " GROUP BY code, name ORDER BY articles DESC, mentions DESC LIMIT ?", [limit])
     return with_keys(found, "")
 
@@ -177,7 +201,7 @@ def dyads(conn: sqlite3.Connection) -> list[dict[str, Any]]:
                  " FROM events e"
                  " JOIN actors s ON s.article_id = e.article_id AND s.id = e.source"
                  " JOIN actors t ON t.article_id = e.article_id AND t.id = e.target"
-                 " WHERE e.copy_of IS NULL"
+                 " WHERE +e.copy_of IS NULL"
                  " GROUP BY s.code, s.name, t.code, t.name ORDER BY events DESC")
     return with_keys(found, "source_", "target_")
 
@@ -234,7 +258,7 @@ class EventFilter:
     dyad: tuple[str, str] | None = None
 
     def where(self) -> tuple[str, list[Any]]:
-        """A WHERE clause over ``events e JOIN articles a``, and its parameters."""
+        """A WHERE clause over ``events e`` (no other table needed), and its parameters."""
         clauses: list[str] = []
         params: list[Any] = []
         for key, column in ((self.source, "source"), (self.target, "target")):
@@ -287,12 +311,18 @@ def events(conn: sqlite3.Connection, flt: EventFilter, *, sort: str = "date",
            desc: bool = True, limit: int = 50, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
     """One page of events matching ``flt``, and how many match in all."""
     where, params = flt.where()
-    order = SORTS.get(sort, EVENT_DATE)
+    order = SORTS.get(sort, SORTS["date"])
     direction = "DESC" if desc else "ASC"
-    found = rows(conn, f"SELECT {EVENT_COLUMNS} {EVENT_FROM} WHERE {where}"
-                       f" ORDER BY {order} {direction}, e.num {direction} LIMIT ? OFFSET ?",
-                 [*params, limit, offset])
-    total = conn.execute(f"SELECT COUNT(*) {EVENT_FROM} WHERE {where}", params).fetchone()[0]
+    # Find the page's events with the one join the sort needs, then fetch their rows.
+    join = {"s": "LEFT JOIN actors s ON s.article_id = e.article_id AND s.id = e.source",
+            "t": "LEFT JOIN actors t ON t.article_id = e.article_id AND t.id = e.target",
+            "a": "JOIN articles a ON a.id = e.article_id"}.get(order[0], "")
+    page = (f"SELECT e.num FROM events e {join} WHERE {where}"
+            f" ORDER BY {order} {direction}, e.num {direction} LIMIT ? OFFSET ?")
+    sql = (f"SELECT {EVENT_COLUMNS} {EVENT_FROM} WHERE e.num IN ({page})"
+           f" ORDER BY {order} {direction}, e.num {direction}")
+    found = rows(conn, sql, [*params, limit, offset])
+    total = conn.execute(f"SELECT COUNT(*) FROM events e WHERE {where}", params).fetchone()[0]
     return with_keys(found, "source_", "target_"), int(total)
 
 
@@ -300,7 +330,7 @@ def iter_events(conn: sqlite3.Connection, flt: EventFilter, sort: str = "date",
                 desc: bool = True) -> Iterator[dict[str, Any]]:
     """Every event matching ``flt`` (for CSV export), one at a time."""
     where, params = flt.where()
-    order = SORTS.get(sort, EVENT_DATE)
+    order = SORTS.get(sort, SORTS["date"])
     direction = "DESC" if desc else "ASC"
     cursor = conn.execute(f"SELECT {EVENT_COLUMNS} {EVENT_FROM} WHERE {where}"
                           f" ORDER BY {order} {direction}, e.num {direction}", params)
@@ -342,11 +372,11 @@ class ArticleFilter:
                 params.append(value)
         if self.actor:
             frag, p = actor_where(self.actor, "x")
-            clauses.append(f"EXISTS (SELECT 1 FROM actors x WHERE x.article_id = a.id AND {frag})")
+            clauses.append(f"a.id IN (SELECT x.article_id FROM actors x WHERE {frag})")
             params += p
         if self.event:
-            clauses.append("EXISTS (SELECT 1 FROM events y WHERE y.article_id = a.id"
-                           " AND (y.plover = ? OR y.cameo LIKE ? || '%'))")
+            clauses.append("a.id IN (SELECT y.article_id FROM events y"
+                           " WHERE y.plover = ? OR y.cameo LIKE ? || '%')")
             params += [self.event, self.event]
         return " AND ".join(clauses) or "1", params
 

@@ -56,26 +56,35 @@ QUOTES = ["we will not accept this", "the talks were useful", "our patience has 
           "there is no military solution", "we are ready to help"]
 
 
-def sample_records(n: int, *, seed: int = 7, start: date = date(2019, 1, 1)) -> Iterator[Record]:
-    """``n`` synthetic records, dated over two years from ``start``."""
+def sample_records(n: int, *, seed: int = 7, start: date = date(2019, 1, 1),
+                   sentences: tuple[int, int] = (2, 6), extra_actors: int = 0
+                   ) -> Iterator[Record]:
+    """``n`` synthetic records, dated over two years from ``start``, each with between
+    ``sentences[0]`` and ``sentences[1]`` events, among the actors of ``ACTORS`` and
+    ``extra_actors`` more made-up officials."""
     rng = random.Random(seed)
+    pool = list(ACTORS)
+    for k in range(extra_actors):
+        code = rng.choice(ACTORS)[4]
+        pool.append((f"Official {k}", "person", code[:3], "GOV", code, "spokesperson"))
     for i in range(n):
-        yield _record(rng, i, start + timedelta(days=rng.randrange(730)))
+        yield _record(rng, i, start + timedelta(days=rng.randrange(730)), sentences, pool)
 
 
-def _record(rng: random.Random, i: int, day: date) -> Record:
+def _record(rng: random.Random, i: int, day: date, sentences: tuple[int, int],
+            pool: list[ActorSpec]) -> Record:
     builder = _Builder()
     events: list[Event] = []
     statements: list[Statement] = []
-    for sentence in range(rng.randint(2, 6)):
-        a, b = rng.sample(range(len(ACTORS)), 2)
+    for sentence in range(rng.randint(*sentences)):
+        a, b = rng.sample(range(len(pool)), 2)
         verb, plover, cameo, quad, goldstein = rng.choice(VERBS)
-        src = builder.add_actor(ACTORS[a])
+        src = builder.add_actor(pool[a])
         builder.add(" ")
         t_start = builder.add(verb)
         trigger = Span(t_start, t_start + len(verb), verb)
         builder.add(" ")
-        tgt = builder.add_actor(ACTORS[b])
+        tgt = builder.add_actor(pool[b])
         builder.add(f" in {rng.choice(CITIES)} on Monday. ")
         events.append(Event(
             id=f"e{len(events) + 1}", source=src, target=tgt, plover=plover, cameo=cameo,
@@ -83,7 +92,7 @@ def _record(rng: random.Random, i: int, day: date) -> Record:
             evidence=builder.text[builder.sentence_start:].strip(), date=day.isoformat(),
             date_source="published"))
         if rng.random() < 0.5:
-            statements.append(builder.statement(rng, ACTORS[a], len(statements) + 1,
+            statements.append(builder.statement(rng, pool[a], len(statements) + 1,
                                                 sentence * 2 + 1))
         builder.sentence_start = len(builder.text)
     casualties = []
