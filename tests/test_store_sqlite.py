@@ -252,3 +252,20 @@ def test_sqlite_any_record_round_trips_exactly(rec: Record) -> None:
     with Store(":memory:", dedupe_near=False) as db:
         assert db.add([rec]).stored == 1
         assert db.record(rec.article.id) == rec
+
+
+def test_sqlite_upgrades_a_version_1_store(tmp_path: Path) -> None:
+    added = ("plover_mode", "plover_context", "reporter", "speaker_start", "speaker_end",
+             "speaker_span_text")
+    v1 = "\n".join(line for line in migrations.schema_sql().splitlines()
+                   if not line.strip().startswith(added))
+    path = tmp_path / "v1.db"
+    conn = sqlite3.connect(path)
+    conn.executescript(v1 + "\nPRAGMA user_version = 1;")
+    conn.close()
+    with Store(path) as db:
+        assert migrations.user_version(db.conn) == migrations.SCHEMA_VERSION
+        record = sample_records()[0]
+        record.events[0].reporter = "a2"
+        db.add([record])
+        assert db.record("wire1") == record

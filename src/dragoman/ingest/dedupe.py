@@ -8,8 +8,10 @@ are counted (GDELT's NumArticles and NumSources).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
+import zlib
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -20,6 +22,7 @@ NUM_PERM = 128
 THRESHOLD = 0.7  # estimated Jaccard similarity of 3-word shingles above which texts are copies
 SHINGLE = 3
 SCHEME = "affine32"  # datasketch's hashing scheme; stored signatures are read back with it
+SIGNATURE = f"minhash {NUM_PERM} {SCHEME} crc32 {SHINGLE}-word shingles"  # kept in store meta
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -36,9 +39,16 @@ def shingles(text: str, size: int = SHINGLE) -> set[bytes]:
     return {" ".join(words[i:i + size]).encode() for i in range(len(words) - size + 1)}
 
 
+@functools.cache
+def _template(num_perm: int) -> MinHash:
+    return MinHash(num_perm=num_perm, scheme=SCHEME, hashfunc=zlib.crc32)
+
+
 def minhash(text: str, num_perm: int = NUM_PERM) -> MinHash:
-    """The MinHash signature of ``text``'s shingles."""
-    sig = MinHash(num_perm=num_perm, scheme=SCHEME)
+    """The MinHash signature of ``text``'s shingles (CRC-32 of each, fast and stable)."""
+    template = _template(num_perm)
+    sig = MinHash(num_perm=num_perm, scheme=SCHEME, hashfunc=zlib.crc32,
+                  permutations=template.permutations)
     sig.update_batch(list(shingles(text)))
     return sig
 

@@ -12,10 +12,19 @@ from importlib import resources
 
 from dragoman.errors import StoreError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # version -> SQL that upgrades a store of version - 1 to it.
-MIGRATIONS: dict[int, str] = {}
+MIGRATIONS: dict[int, str] = {
+    2: """
+    ALTER TABLE events ADD COLUMN plover_mode TEXT;
+    ALTER TABLE events ADD COLUMN plover_context TEXT;
+    ALTER TABLE events ADD COLUMN reporter TEXT;
+    ALTER TABLE statements ADD COLUMN speaker_start INTEGER;
+    ALTER TABLE statements ADD COLUMN speaker_end INTEGER;
+    ALTER TABLE statements ADD COLUMN speaker_span_text TEXT;
+    """,
+}
 
 
 def schema_sql() -> str:

@@ -7,10 +7,11 @@ field added to the records later survives the trip without a schema change.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from typing import Any
 
-from dragoman.records import Record, to_dict
+from dragoman.records import Record
 
 __all__ = ["dumps", "loads", "record_from_rows", "record_rows"]
 
@@ -19,11 +20,31 @@ ARTICLE_COLUMNS = ("id", "source", "url", "title", "published", "dateline", "lan
 ACTOR_FIELDS = ("id", "name", "kind", "country", "sector", "code", "role", "source", "mentions")
 EVENT_FIELDS = ("id", "source", "target", "plover", "cameo", "quad_class", "goldstein", "negated",
                 "modality", "date", "date_text", "date_source", "location", "sentence", "trigger",
-                "evidence", "confidence")
-STATEMENT_FIELDS = ("id", "speaker", "speaker_text", "kind", "content", "cue", "sentence", "via")
+                "evidence", "confidence", "plover_mode", "plover_context", "reporter")
+STATEMENT_FIELDS = ("id", "speaker", "speaker_text", "kind", "content", "cue", "sentence", "via",
+                    "speaker_span")
 CASUALTY_FIELDS = ("count", "qualifier", "kind", "who", "perpetrator", "date", "span")
 SPAN_FIELDS = ("start", "end", "text")
 RECORD_PARTS = ("article", "actors", "events", "statements", "casualties")
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def to_dict(obj: Any) -> Any:
+    """Like :func:`dataclasses.asdict` (same output) without its deep copies: the rows
+    are written at once, so nothing is shared for long. Several times faster."""
+    cls = type(obj)
+    names = _FIELDS.get(cls)
+    if names is None:
+        if not dataclasses.is_dataclass(obj):
+            if isinstance(obj, list | tuple):
+                return cls(to_dict(v) for v in obj)
+            if isinstance(obj, dict):
+                return {k: to_dict(v) for k, v in obj.items()}
+            return obj
+        names = _FIELDS[cls] = tuple(f.name for f in dataclasses.fields(obj))
+    return {name: to_dict(getattr(obj, name)) for name in names}
 
 
 def dumps(value: Any) -> str:
@@ -34,93 +55,120 @@ def loads(text: str | None) -> Any:
     return None if text is None else json.loads(text)
 
 
-def _extra(data: dict[str, Any], known: tuple[str, ...]) -> str | None:
-    rest = {k: v for k, v in data.items() if k not in known}
-    return dumps(rest) if rest else None
-
-
 def _with_extra(row: dict[str, Any], extra: str | None) -> dict[str, Any]:
     if extra:
         row.update(json.loads(extra))
     return row
 
 
-def _span(span: dict[str, Any] | None) -> tuple[Any, Any, Any]:
+def _span(span: Any) -> tuple[Any, Any, Any]:
     if span is None:
         return None, None, None
-    return span["start"], span["end"], span["text"]
+    return span.start, span.end, span.text
 
 
 def _span_back(start: Any, end: Any, text: Any) -> dict[str, Any] | None:
     return None if start is None else {"start": start, "end": end, "text": text}
 
 
+def _fields(obj: Any) -> tuple[str, ...]:
+    cls = type(obj)
+    names = _FIELDS.get(cls)
+    if names is None:
+        names = _FIELDS[cls] = tuple(f.name for f in dataclasses.fields(obj))
+    return names
+
+
+_EXTRA: dict[tuple[type, tuple[str, ...]], tuple[str, ...]] = {}
+
+
+def _extra_of(obj: Any, known: tuple[str, ...]) -> str | None:
+    """JSON of the fields of ``obj`` that have no column (None when there are none)."""
+    key = (type(obj), known)
+    names = _EXTRA.get(key)
+    if names is None:
+        names = _EXTRA[key] = tuple(n for n in _fields(obj) if n not in known)
+    if not names:
+        return None
+    rest = {n: to_dict(getattr(obj, n)) for n in names}
+    return dumps(rest)
+
+
 def record_rows(record: Record) -> dict[str, Any]:
-    """The rows of one record, by table name (``article`` is one dict, others lists)."""
-    data = to_dict(record)
-    art = data["article"]
-    aid = art["id"]
-    article = {k: art[k] for k in ARTICLE_COLUMNS}
-    article["metadata"] = dumps(art["metadata"])
-    article["extra"] = _extra(art, ARTICLE_COLUMNS)
-    article["record_extra"] = _extra(data, RECORD_PARTS)
+    """The rows of one record, by table name (``article`` is one dict, others lists).
+
+    Reads the record's attributes directly (no intermediate dict of the whole record);
+    fields without a column go through :func:`to_dict` into ``extra``.
+    """
+    art = record.article
+    aid = art.id
+    article = {k: getattr(art, k) for k in ARTICLE_COLUMNS}
+    article["metadata"] = dumps(to_dict(art.metadata))
+    article["extra"] = _extra_of(art, ARTICLE_COLUMNS)
+    article["record_extra"] = _extra_of(record, RECORD_PARTS)
+    timexes = getattr(record, "timexes", None) or []
     return {
         "article": article,
-        "actors": [_actor_row(aid, a) for a in data["actors"]],
-        "mentions": [_mention_row(aid, a["id"], i, m)
-                     for a in data["actors"] for i, m in enumerate(a["mentions"])],
-        "events": [_event_row(aid, i, e) for i, e in enumerate(data["events"])],
-        "statements": [_statement_row(aid, i, s) for i, s in enumerate(data["statements"])],
-        "casualties": [_casualty_row(aid, i, c) for i, c in enumerate(data["casualties"])],
-        "timexes": [_timex_row(aid, i, t) for i, t in enumerate(data.get("timexes") or [])
+        "actors": [_actor_row(aid, a) for a in record.actors],
+        "mentions": [_mention_row(aid, a.id, i, m)
+                     for a in record.actors for i, m in enumerate(a.mentions)],
+        "events": [_event_row(aid, i, e) for i, e in enumerate(record.events)],
+        "statements": [_statement_row(aid, i, s) for i, s in enumerate(record.statements)],
+        "casualties": [_casualty_row(aid, i, c) for i, c in enumerate(record.casualties)],
+        "timexes": [_timex_row(aid, i, t) for i, t in enumerate(to_dict(timexes))
                     if isinstance(t, dict)],
     }
 
 
-def _actor_row(aid: str, a: dict[str, Any]) -> dict[str, Any]:
-    return {"article_id": aid, "id": a["id"], "name": a["name"], "kind": a["kind"],
-            "country": a["country"], "sector": a["sector"], "code": a["code"],
-            "role": a["role"], "origin": a["source"], "n_mentions": len(a["mentions"]),
-            "extra": _extra(a, ACTOR_FIELDS)}
+def _actor_row(aid: str, a: Any) -> dict[str, Any]:
+    return {"article_id": aid, "id": a.id, "name": a.name, "kind": a.kind,
+            "country": a.country, "sector": a.sector, "code": a.code,
+            "role": a.role, "origin": a.source, "n_mentions": len(a.mentions),
+            "extra": _extra_of(a, ACTOR_FIELDS)}
 
 
-def _mention_row(aid: str, actor_id: str, idx: int, m: dict[str, Any]) -> dict[str, Any]:
-    return {"article_id": aid, "actor_id": actor_id, "idx": idx, "start": m["start"],
-            "end": m["end"], "text": m["text"], "extra": _extra(m, SPAN_FIELDS)}
+def _mention_row(aid: str, actor_id: str, idx: int, m: Any) -> dict[str, Any]:
+    return {"article_id": aid, "actor_id": actor_id, "idx": idx, "start": m.start,
+            "end": m.end, "text": m.text, "extra": _extra_of(m, SPAN_FIELDS)}
 
 
-def _event_row(aid: str, idx: int, e: dict[str, Any]) -> dict[str, Any]:
-    loc = e["location"] or {}
-    start, end, text = _span(e["trigger"])
-    return {"article_id": aid, "id": e["id"], "idx": idx, "source": e["source"],
-            "target": e["target"], "plover": e["plover"], "cameo": e["cameo"],
-            "quad_class": e["quad_class"], "goldstein": e["goldstein"],
-            "negated": int(bool(e["negated"])), "modality": e["modality"], "date": e["date"],
-            "date_text": e["date_text"], "date_source": e["date_source"],
-            "location": None if e["location"] is None else dumps(e["location"]),
-            "location_name": loc.get("name"), "location_country": loc.get("country"),
-            "lat": loc.get("lat"), "lon": loc.get("lon"), "sentence": e["sentence"],
-            "trigger_start": start, "trigger_end": end, "trigger_text": text,
-            "evidence": e["evidence"], "confidence": e["confidence"],
-            "extra": _extra(e, EVENT_FIELDS)}
+def _event_row(aid: str, idx: int, e: Any) -> dict[str, Any]:
+    loc = e.location
+    start, end, text = _span(e.trigger)
+    return {"article_id": aid, "id": e.id, "idx": idx, "source": e.source,
+            "target": e.target, "plover": e.plover, "cameo": e.cameo,
+            "quad_class": e.quad_class, "goldstein": e.goldstein,
+            "negated": int(bool(e.negated)), "modality": e.modality, "date": e.date,
+            "date_text": e.date_text, "date_source": e.date_source,
+            "location": None if loc is None else dumps(to_dict(loc)),
+            "location_name": getattr(loc, "name", None),
+            "location_country": getattr(loc, "country", None),
+            "lat": getattr(loc, "lat", None), "lon": getattr(loc, "lon", None),
+            "sentence": e.sentence, "trigger_start": start, "trigger_end": end,
+            "trigger_text": text, "evidence": e.evidence, "confidence": e.confidence,
+            "plover_mode": getattr(e, "plover_mode", None),
+            "plover_context": getattr(e, "plover_context", None),
+            "reporter": getattr(e, "reporter", None), "extra": _extra_of(e, EVENT_FIELDS)}
 
 
-def _statement_row(aid: str, idx: int, s: dict[str, Any]) -> dict[str, Any]:
-    c_start, c_end, c_text = _span(s["content"])
-    q_start, q_end, q_text = _span(s["cue"])
-    return {"article_id": aid, "id": s["id"], "idx": idx, "speaker": s["speaker"],
-            "speaker_text": s["speaker_text"], "kind": s["kind"], "content_start": c_start,
+def _statement_row(aid: str, idx: int, s: Any) -> dict[str, Any]:
+    c_start, c_end, c_text = _span(s.content)
+    q_start, q_end, q_text = _span(s.cue)
+    p_start, p_end, p_text = _span(getattr(s, "speaker_span", None))
+    return {"article_id": aid, "id": s.id, "idx": idx, "speaker": s.speaker,
+            "speaker_text": s.speaker_text, "kind": s.kind, "content_start": c_start,
             "content_end": c_end, "content_text": c_text, "cue_start": q_start,
-            "cue_end": q_end, "cue_text": q_text, "sentence": s["sentence"], "via": s["via"],
-            "extra": _extra(s, STATEMENT_FIELDS)}
+            "cue_end": q_end, "cue_text": q_text, "sentence": s.sentence, "via": s.via,
+            "speaker_start": p_start, "speaker_end": p_end, "speaker_span_text": p_text,
+            "extra": _extra_of(s, STATEMENT_FIELDS)}
 
 
-def _casualty_row(aid: str, idx: int, c: dict[str, Any]) -> dict[str, Any]:
-    start, end, text = _span(c["span"])
-    return {"article_id": aid, "idx": idx, "count": c["count"], "qualifier": c["qualifier"],
-            "kind": c["kind"], "who": c["who"], "perpetrator": c["perpetrator"],
-            "date": c["date"], "span_start": start, "span_end": end, "span_text": text,
-            "extra": _extra(c, CASUALTY_FIELDS)}
+def _casualty_row(aid: str, idx: int, c: Any) -> dict[str, Any]:
+    start, end, text = _span(c.span)
+    return {"article_id": aid, "idx": idx, "count": c.count, "qualifier": c.qualifier,
+            "kind": c.kind, "who": c.who, "perpetrator": c.perpetrator,
+            "date": c.date, "span_start": start, "span_end": end, "span_text": text,
+            "extra": _extra_of(c, CASUALTY_FIELDS)}
 
 
 def _timex_row(aid: str, idx: int, t: dict[str, Any]) -> dict[str, Any]:
@@ -151,7 +199,9 @@ def record_from_rows(article: dict[str, Any], actors: list[dict[str, Any]],
         {"id": s["id"], "speaker": s["speaker"], "speaker_text": s["speaker_text"],
          "kind": s["kind"], "sentence": s["sentence"], "via": s["via"],
          "content": _span_back(s["content_start"], s["content_end"], s["content_text"]),
-         "cue": _span_back(s["cue_start"], s["cue_end"], s["cue_text"])}, s["extra"])
+         "cue": _span_back(s["cue_start"], s["cue_end"], s["cue_text"]),
+         "speaker_span": _span_back(s["speaker_start"], s["speaker_end"],
+                                    s["speaker_span_text"])}, s["extra"])
         for s in statements]
     data["casualties"] = [_with_extra(
         {"count": c["count"], "qualifier": c["qualifier"], "kind": c["kind"], "who": c["who"],

@@ -1,4 +1,5 @@
--- dragoman store, schema version 1.
+-- dragoman store, schema version 2 (v2 added events.plover_mode, plover_context,
+-- reporter and statements.speaker_start, speaker_end, speaker_span_text).
 -- One SQLite file (WAL mode), readable by any SQLite tool while an ingest runs.
 -- Every table holding parts of a record is keyed by (article_id, id) so that storing
 -- the same article again changes nothing. Columns hold the record contract's fields
@@ -116,6 +117,9 @@ CREATE TABLE IF NOT EXISTS events (
     trigger_text   TEXT,
     evidence       TEXT,
     confidence     REAL,
+    plover_mode    TEXT,
+    plover_context TEXT,
+    reporter       TEXT,                     -- actor id of who reported it (inside speech)
     extra          TEXT,
     -- Copies (GDELT NumArticles / NumSources): an event of a near-duplicate article that
     -- matches an event of the first copy by (source code, target code, cameo) points at
@@ -145,6 +149,9 @@ CREATE TABLE IF NOT EXISTS statements (
     cue_text      TEXT,
     sentence      INTEGER,
     via           TEXT,                      -- actor id
+    speaker_start INTEGER,                   -- speaker_span: where speaker_text is written
+    speaker_end   INTEGER,
+    speaker_span_text TEXT,
     extra         TEXT,
     PRIMARY KEY (article_id, id)
 );

@@ -97,7 +97,8 @@ class Store:
                 from dragoman import __version__
 
                 conn.executemany("INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)",
-                                 [("created", _now()), ("dragoman_version", __version__)])
+                                 [("created", _now()), ("dragoman_version", __version__),
+                                  ("near_duplicates", dedupe.SIGNATURE)])
             return
         version = migrations.user_version(conn)
         if version != migrations.SCHEMA_VERSION:
@@ -134,23 +135,19 @@ class Store:
         result = AddResult()
         records = list(records)
         near = self._near_index() if self.dedupe_near else None
-        pending: list[tuple[str, Any]] = []
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             for record in records:
-                self._add_one(record, model, result, near, pending)
+                self._add_one(record, model, result, near)
             self.conn.execute("COMMIT")
         except BaseException:
             self.conn.execute("ROLLBACK")
             self._near = None  # rebuilt from what was committed
             raise
-        if near is not None:
-            for key, sig in pending:
-                near.add(key, sig)
         return result
 
     def _add_one(self, record: Record, model: str | None, result: AddResult,
-                 near: dedupe.NearDuplicates | None, pending: list[tuple[str, Any]]) -> None:
+                 near: dedupe.NearDuplicates | None) -> None:
         article = record.article
         if self.has(article.id):
             result.skipped += 1
@@ -165,15 +162,12 @@ class Store:
         if near is not None:
             sig = dedupe.minhash(article.text)
             first = near.find(sig)
-            for key, pending_sig in pending:  # copies within this same batch
-                if first is None and sig.jaccard(pending_sig) >= near.threshold:
-                    first = (key, float(sig.jaccard(pending_sig)))
         self._insert(record, digest, model, first)
         if sig is not None:
             self.conn.execute("INSERT OR REPLACE INTO minhashes (article_id, signature) "
                               "VALUES (?, ?)", (article.id, dedupe.to_bytes(sig)))
-            if first is None:
-                pending.append((article.id, sig))
+            if first is None and near is not None:
+                near.add(article.id, sig)
         if first is not None:
             result.near_duplicates += 1
             self._link_copies(article.id, first[0])
@@ -286,11 +280,16 @@ WHERE num = :num
 def _insert_rows(conn: sqlite3.Connection, table: str, items: list[dict[str, Any]]) -> None:
     if not items:
         return
-    columns = list(items[0])
-    names = ", ".join(f'"{c}"' for c in columns)
-    sql = (f"INSERT OR IGNORE INTO {table} ({names}) "
-           f"VALUES ({', '.join(':' + c for c in columns)})")
-    conn.executemany(sql, items)
+    columns = tuple(items[0])
+    sql = _INSERTS.get((table, columns))
+    if sql is None:
+        names = ", ".join(f'"{c}"' for c in columns)
+        sql = _INSERTS[(table, columns)] = (
+            f"INSERT OR IGNORE INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})")
+    conn.executemany(sql, [tuple(item.values()) for item in items])
+
+
+_INSERTS: dict[tuple[str, tuple[str, ...]], str] = {}
 
 
 def _now() -> str:
