@@ -63,3 +63,17 @@ def test_places_resolve_with_real_gazetteer():
     loc = places.resolve("Aleppo")
     assert (loc.name, loc.country) == ("Aleppo", "SYR")
     assert loc.lat is not None and loc.lon is not None
+
+
+def test_places_the_capital_is_the_capital_named_before(nlp):
+    from dragoman.places.gazetteer import Gazetteer, Place
+
+    places_ = [Place("Ukraine", "UKR", 49.0, 32.8, "country"),
+               Place("Kyiv", "UKR", 50.45, 30.52, "city", 2_900_000)]
+    gaz = Gazetteer({"ukraine": (0,), "kyiv": (1,), "kiev": (1,)}, [tuple(p) for p in places_],
+                    {"UKR": "Kyiv"})
+    text = "The president fled Kiev after police fired on protesters in the capital."
+    event = _event(text, "fired")
+    record = Record(article=Article(id="t", text=text), events=[event])
+    places.annotate(nlp(text), record, gaz)
+    assert event.location == Location("Kiev", "UKR", 50.45, 30.52)

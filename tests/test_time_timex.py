@@ -120,3 +120,20 @@ def test_timex_round_trips_in_record():
     record = Record(article=Article(id="x", text="Monday"),
                     timexes=[Timex(0, 6, "Monday", "DATE", "2012-08-27")])
     assert Record.from_json(record.to_json()) == record
+
+
+def test_annotate_after_a_duration(nlp):
+    text = "Rebels seized the town on Monday, two days after the army withdrew."
+    seized, withdrew = _event(text, "seized"), _event(text, "withdrew", "e2")
+    record = _record(text, events=[seized, withdrew])
+    time_stage.annotate(nlp(text), record)
+    assert seized.date == "2012-08-27"
+    assert (withdrew.date, withdrew.date_text) == ("2012-08-25", "two days after")
+
+
+def test_annotate_ignores_the_dateline_date(nlp):
+    text = "BEIRUT, Oct 14 (Reuters) - Gunmen attacked a convoy on Monday."
+    attack = _event(text, "attacked")
+    record = _record(text, published="2015-10-14", events=[attack])
+    time_stage.annotate(nlp(text), record)
+    assert (attack.date, attack.date_text) == ("2015-10-12", "Monday")

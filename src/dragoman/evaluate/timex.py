@@ -69,7 +69,7 @@ def score(rows: list[dict[str, Any]], predicted: list[list[Timex]]) -> dict[str,
         matched_p = {id(p) for _, p in pairs}
         misses += [{"id": row.get("id"), "text": None, "gold": None, "predicted": p.value,
                     "predicted_text": p.text} for p in preds if id(p) not in matched_p]
-    report = {"n_docs": len(rows), "n_gold": n_gold, "n_pred": n_pred}
+    report: dict[str, Any] = {"n_docs": len(rows), "n_gold": n_gold, "n_pred": n_pred}
     report |= _prf("span", span_ok, n_pred, n_gold)
     report |= _prf("value", value_ok, n_pred, n_gold)
     report["misses"] = misses

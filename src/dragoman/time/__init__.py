@@ -8,6 +8,7 @@ sentence ("clashes erupted on Monday"), else the publication date.
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 from typing import Any
 
 from dragoman.records import Record, Timex
@@ -33,11 +34,15 @@ def annotate(doc: Any, record: Record) -> None:
     event and the ``date`` of each casualty."""
     published = record.article.published
     record.timexes = find_timexes(doc, published)
-    datable = [t for t in record.timexes if event_date(t.value) is not None]
+    after = _dateline_end(record.article.text)
+    datable = [t for t in record.timexes if event_date(t.value) is not None and t.start >= after]
     spans = [(t.start, t.end) for t in datable]
     for event in record.events:
         timex = _governing(doc, datable, spans, event.trigger.start, event.trigger.end)
-        if timex is not None:
+        shifted = _after_before(doc, record.timexes, datable, spans, event.trigger)
+        if shifted is not None:
+            event.date, event.date_text, event.date_source = shifted[0], shifted[1], "text"
+        elif timex is not None:
             event.date, event.date_text, event.date_source = event_date(timex.value), \
                 timex.text, "text"
         elif event.date is None and published:
@@ -59,6 +64,38 @@ def event_date(value: str | None) -> str | None:
     if _DAY.match(value):
         return value[:10]
     return value
+
+
+def _after_before(doc: Any, timexes: list[Timex], datable: list[Timex],
+                  spans: list[tuple[int, int]], trigger_span: Any) -> tuple[str, str] | None:
+    """"three days after security forces broke up the camp": the date of the main
+    clause moved back (after) or forward (before) by the duration."""
+    trigger = token_at(doc, trigger_span.start, trigger_span.end)
+    if trigger is None or trigger.dep_ != "advcl":
+        return None
+    marks = [c for c in trigger.children if c.dep_ == "mark" and c.lower_ in ("after", "before")]
+    if not marks:
+        return None
+    offset = next((t for t in timexes if t.type == "DURATION" and t.value and any(
+        c.dep_ == "npadvmod" and t.start <= c.idx < t.end for c in trigger.children)), None)
+    head = trigger.head
+    base = _governing(doc, datable, spans, head.idx, head.idx + len(head))
+    if offset is None or base is None or not _DAY.match(base.value or ""):
+        return None
+    m = re.fullmatch(r"P(\d+)([DW])", offset.value or "")
+    if not m:
+        return None
+    days = int(m[1]) * (7 if m[2] == "W" else 1) * (-1 if marks[0].lower_ == "after" else 1)
+    day = date.fromisoformat(base.value[:10]) + timedelta(days=days)  # type: ignore[index]
+    return day.isoformat(), doc.text[offset.start:marks[0].idx + len(marks[0])]
+
+
+def _dateline_end(text: str) -> int:
+    """Where the text after a leading dateline starts (0 without one): the dateline's
+    own date is the report's date, not the events'."""
+    stripped = text.lstrip()
+    found = parse_dateline(stripped.split("\n", 1)[0])
+    return found.end + len(text) - len(stripped) if found else 0
 
 
 def _governing(doc: Any, timexes: list[Timex], spans: list[tuple[int, int]], start: int,

@@ -32,29 +32,29 @@ def governor(token: Token) -> Token:
     for _ in range(12):
         if token.pos_ in ("VERB", "AUX") and token.dep_ != "amod":
             return token
-        if token.head is token:
+        if token.head.i == token.i:
             return token
         token = token.head
     return token
 
 
-def attached(phrase: Token, trigger: Token, max_steps: int = 6) -> bool:
-    """True when ``phrase`` hangs from ``trigger`` (through prepositions, nouns,
-    conjunctions) without passing through another verb first."""
+def attached(phrase: Token, trigger: Token, max_steps: int = 6) -> int | None:
+    """How many steps up the tree ``phrase`` hangs from ``trigger`` (through
+    prepositions, nouns, conjunctions, no other verb on the way), or None."""
     token = phrase
-    for _ in range(max_steps):
-        if token is trigger:
-            return True
-        if token.head is token:
-            return False
-        if token is not phrase and token.pos_ in ("VERB", "AUX") and token.dep_ != "amod":
-            return False
+    for step in range(max_steps + 1):
+        if token.i == trigger.i:
+            return step
+        if token.head.i == token.i:
+            return None
+        if token.i != phrase.i and token.pos_ in ("VERB", "AUX") and token.dep_ != "amod":
+            return None
         token = token.head
-    return token is trigger
+    return None
 
 
 def pick(items: Sequence[T], spans: Sequence[tuple[int, int]], doc: Doc, trigger: Token,
-         skip_speech: bool = True) -> T | None:
+         skip_speech: bool = True, nearest: bool = True) -> T | None:
     """The item (a time expression, a place) that governs ``trigger``: one attached to it
     in the tree, else one in the same clause, else the nearest in its sentence that
     does not hang from a verb of saying. ``spans`` are the items' character offsets."""
@@ -64,13 +64,16 @@ def pick(items: Sequence[T], spans: Sequence[tuple[int, int]], doc: Doc, trigger
              and (tok := token_at(doc, s, e)) is not None]
     if not local:
         return None
-    for item, tok in local:
-        if attached(tok, trigger):
-            return item
+    steps = [(depth, abs(tok.i - trigger.i), n) for n, (_, tok) in enumerate(local)
+             if (depth := attached(tok, trigger)) is not None]
+    if steps:
+        return local[min(steps)[2]][0]
     clause = governor(trigger)
     for item, tok in local:
-        if governor(tok) is clause:
+        if governor(tok).i == clause.i:
             return item
+    if not nearest:
+        return None
     ranked = sorted(local, key=lambda it: abs(it[1].i - trigger.i))
     for item, tok in ranked:
         verb = governor(tok)

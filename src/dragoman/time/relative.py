@@ -204,7 +204,8 @@ def ago(phrase: str, ctx: Context) -> Result | None:
     steps = round(n) * (-1 if back else 1)
     ref_q = _ref_quarter(ctx)
     if unit == "year" and steps == -1 and ctx.anchor:
-        return "DATE", cal.shift_value(ref_q, steps, "Y") if ref_q else str(ctx.anchor.year - 1)
+        shifted = cal.shift_value(ref_q, steps, "Y") if ref_q else None
+        return "DATE", shifted or str(ctx.anchor.year - 1)
     base = ctx.anchor
     if m["dir"] not in ("ago", "from now", "hence", "back") and ctx.reference:
         ref = cal.parse_anchor(ctx.reference)

@@ -45,11 +45,12 @@ def find_timexes(doc_or_text: Doc | str, published: str | None) -> list[Timex]:
     anchor = parse_anchor(published)
     found: list[Timex] = []
     for candidate in _candidates(doc):
-        for span in _parts(candidate):
-            reference = _reference(found, span, anchor)
-            result = _value(span.text, anchor, tense_of(span), reference)
+        for part in _parts(candidate):
+            reference = _reference(found, part, anchor)
+            result = _value(part.text, anchor, tense_of(part), reference)
+            span: Span | None = part
             if result is None:
-                span, result = _best_part(span, anchor, reference)
+                span, result = _best_part(part, anchor, reference)
             if result is None or span is None:
                 continue
             kind, value = result
@@ -83,7 +84,8 @@ def _parts(span: Span) -> list[Span]:
     duration ("the first nine months | of 1997")."""
     parts, start = [], span.start
     for tok in span:
-        if tok.lower_ in _SEPARATORS:
+        if tok.lower_ in _SEPARATORS or (tok.lower_ in ("after", "before") and tok.i > start
+                                          and span.doc[tok.i - 1].lower_ not in ("day", "night")):
             if tok.i > start:
                 parts.append(span.doc[start:tok.i])
             start = tok.i + 1
@@ -227,7 +229,7 @@ def _tense_of_verb(verb: Token, depth: int = 0) -> str | None:
     words = {a.lower_ for a in auxes}
     if words & _FUTURE_AUX or _going_to(verb):
         return "future"
-    if verb.tag_ == "VB" and "to" in words and verb.head is not verb:
+    if verb.tag_ == "VB" and "to" in words and verb.head.i != verb.i:
         if verb.head.lemma_ in _INTENT:
             return "future"
         return _tense_of_verb(verb.head, depth + 1) if depth < 3 else None
@@ -248,7 +250,7 @@ def _governor(token: Token) -> Token | None:
     for _ in range(8):
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("amod",):
             return token
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
     return None
