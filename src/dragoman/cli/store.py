@@ -68,6 +68,7 @@ def ingest_cmd(sources: tuple[str, ...], db: str, model: str | None, batch_size:
     """
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+    from dragoman.ingest import FieldMap
     from dragoman.store.ingest import ingest
 
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
@@ -84,7 +85,8 @@ def ingest_cmd(sources: tuple[str, ...], db: str, model: str | None, batch_size:
                                    soft_wrap=True)
 
         summary = ingest(sources, db, model=model, batch_size=batch_size, limit=limit,
-                         fetch_links=fetch_links, on_progress=show, on_error=error, **mapping)
+                         fetch_links=fetch_links, on_progress=show, on_error=error,
+                         fields=FieldMap.from_options(**mapping))
     if as_json:
         click.echo(json.dumps(summary.as_dict(), indent=2))
     else:

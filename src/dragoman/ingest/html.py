@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from dragoman.errors import InputError
 from dragoman.ingest.text import article_from_text, decode_bytes
@@ -45,7 +46,7 @@ def article_from_html(html: str | bytes, *, where: str = "<html>", url: str | No
 
     if isinstance(html, bytes):
         html = decode_html(html, where, charset)
-    doc = bare_extraction(html, url=url, with_metadata=True, include_comments=False,
+    doc: Any = bare_extraction(html, url=url, with_metadata=True, include_comments=False,
                           include_tables=False, favor_precision=True)
     if doc is None or not (doc.text or "").strip():
         raise InputError(where, "no article text found in the page (is it an index or "

@@ -16,6 +16,7 @@ from typing import Any
 from dragoman.errors import DragomanError, InputError
 from dragoman.ingest import dedupe
 from dragoman.ingest.readers import iter_articles
+from dragoman.ingest.tables import FieldMap
 from dragoman.records import Article, Record
 from dragoman.store.sqlite import AddResult, Store
 
@@ -62,6 +63,7 @@ class IngestSummary:
 def ingest(sources: Iterable[str | Path], store: Store | str | Path, *,
            model: str | None = None, batch_size: int = 64, fetch_links: bool = False,
            extractor: Extractor | None = None, limit: int | None = None,
+           fields: FieldMap | None = None,
            on_progress: Callable[[IngestSummary], None] | None = None,
            on_error: Callable[[InputError | DragomanError], None] | None = None,
            **mapping: str | None) -> IngestSummary:
@@ -70,17 +72,18 @@ def ingest(sources: Iterable[str | Path], store: Store | str | Path, *,
     Each batch is one transaction; input errors are counted (and passed to
     ``on_error``) and the rest goes on. ``extractor`` replaces the NLP pipeline
     (a function from a list of Articles to their Records), e.g. in tests. ``limit``
-    stops after reading that many articles.
+    stops after reading that many articles. ``fields`` (or ``text_field=...`` style
+    ``mapping`` options) name the columns of tabular sources.
     """
     own = not isinstance(store, Store)
-    db = Store(store) if own else store
-    assert isinstance(db, Store)
+    db = store if isinstance(store, Store) else Store(store)
     summary = IngestSummary()
     started = time.perf_counter()
     run = _Run(db, summary, extractor, model, on_error)
     try:
         batch: list[Article] = []
-        items = iter_articles(sources, fetch_links=fetch_links, **mapping)
+        fields = fields or FieldMap.from_options(**mapping)
+        items = iter_articles(sources, fetch_links=fetch_links, fields=fields)
         for article in run.fresh(items, limit):
             batch.append(article)
             if len(batch) >= batch_size:

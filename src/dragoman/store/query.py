@@ -29,7 +29,8 @@ def events(conn: sqlite3.Connection, *, actor: str | None = None, source: str | 
     ``190``-``196``); ``since``/``until`` bound the event date (else the article's
     publication date); ``text`` is words the article must contain (full-text search).
     """
-    where, params = [], []  # type: ignore[var-annotated]
+    where: list[str] = []
+    params: list[Any] = []
     for column, value in (("source", source), ("target", target), ("actor", actor)):
         if value:
             sides = ("source", "target") if column == "actor" else (column,)
@@ -78,7 +79,8 @@ def statements(conn: sqlite3.Connection, *, speaker: str | None = None,
                article_id: str | None = None, limit: int | None = 100,
                offset: int = 0) -> list[dict[str, Any]]:
     """Statements with their speakers; ``speaker`` matches name, cited text or code."""
-    where, params = [], []  # type: ignore[var-annotated]
+    where: list[str] = []
+    params: list[Any] = []
     if speaker:
         where.append("(lower(speaker_name) LIKE ? OR lower(speaker_text) LIKE ? "
                      "OR speaker_code LIKE ?)")
@@ -109,7 +111,8 @@ def statements(conn: sqlite3.Connection, *, speaker: str | None = None,
 def actors(conn: sqlite3.Connection, *, name: str | None = None, code: str | None = None,
            limit: int | None = 100) -> list[dict[str, Any]]:
     """Actors across articles, one row per (code, name), most mentioned first."""
-    where, params = [], []  # type: ignore[var-annotated]
+    where: list[str] = []
+    params: list[Any] = []
     if name:
         where.append("lower(name) LIKE ?")
         params.append(f"%{name.lower()}%")

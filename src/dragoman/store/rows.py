@@ -172,7 +172,7 @@ def _casualty_row(aid: str, idx: int, c: Any) -> dict[str, Any]:
 
 
 def _timex_row(aid: str, idx: int, t: dict[str, Any]) -> dict[str, Any]:
-    span = t.get("span") if isinstance(t.get("span"), dict) else t
+    span: dict[str, Any] = t["span"] if isinstance(t.get("span"), dict) else t
     return {"article_id": aid, "idx": idx, "start": span.get("start"), "end": span.get("end"),
             "text": span.get("text"), "value": t.get("value"),
             "type": t.get("type") or t.get("kind"), "data": dumps(t)}
