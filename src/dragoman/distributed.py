@@ -65,7 +65,8 @@ def client_for(address: str) -> Iterator[Any]:
         client.close()
 
 
-def partitions(articles: Iterable[Article], size: int = PARTITION) -> Iterator[tuple[str, list[Article]]]:
+def partitions(articles: Iterable[Article],
+               size: int = PARTITION) -> Iterator[tuple[str, list[Article]]]:
     """(partition id, articles): the id is a hash of the article ids, stable across runs."""
     it = iter(articles)
     while chunk := list(islice(it, size)):
