@@ -236,3 +236,10 @@ def test_app_opens_the_store_read_only(store: Path) -> None:
 def test_app_missing_store_is_a_named_error(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="no such store"):
         create_app(tmp_path / "missing.db")
+
+
+def test_app_sends_a_strict_content_security_policy(client: TestClient) -> None:
+    for url in ("/", "/articles/hostile", "/index.json", "/static/app.js"):
+        headers = client.get(url).headers
+        assert "script-src 'self'" in headers["content-security-policy"]
+        assert headers["x-content-type-options"] == "nosniff"

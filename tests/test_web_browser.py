@@ -66,6 +66,8 @@ def page(base_url: str) -> Iterator[Any]:
         page.problems = []  # type: ignore[attr-defined]
         page.on("dialog", lambda d: (page.problems.append(f"dialog: {d.message}"), d.dismiss()))
         page.on("pageerror", lambda e: page.problems.append(f"error: {e}"))
+        page.on("console", lambda m: m.type != "error"  # CSP violations, failed loads
+                or page.problems.append(f"console: {m.text}"))
         page.on("request", lambda r: r.url.startswith((base_url, "data:"))
                 or page.problems.append(f"outside request: {r.url}"))
         yield page

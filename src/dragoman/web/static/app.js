@@ -25,7 +25,6 @@
   function empty(container, message) {
     const p = document.createElement("p");
     p.className = "muted";
-    p.style.padding = "1rem";
     p.textContent = message;
     container.appendChild(p);
   }
@@ -52,7 +51,7 @@
         const v = r["q" + q] || 0;
         if (!v) continue;
         const rect = el("rect", { x: x + bw * 0.1, width: Math.max(1, bw * 0.8), y: y(base + v),
-          height: y(base) - y(base + v), class: "bar", style: `fill: var(--q${q})` }, svg);
+          height: y(base) - y(base + v), class: `bar fq${q}` }, svg);
         tip(rect, `${r.period}: ${v} ${QUAD_NAMES[q]}`);
         if (link) rect.addEventListener("click", () => {
           location.href = link.replace(/\{period\}/g, encodeURIComponent(r.period)).replace("{quad}", q);
@@ -77,10 +76,10 @@
       text(svg, L - 6, y(v) + 4, (v > 0 ? "+" : "") + v, { "text-anchor": "end" });
     }
     el("path", { d: scored.map(([r, i], k) => `${k ? "L" : "M"}${x(i)},${y(r.goldstein)}`).join(" "),
-      fill: "none", style: "stroke: var(--accent)", "stroke-width": 2 }, svg);
+      class: "trend" }, svg);
     for (const [r, i] of scored) {
       const c = el("circle", { cx: x(i), cy: y(r.goldstein), r: Math.min(8, 2.5 + Math.sqrt(r.n)),
-        style: `fill: var(${r.goldstein < 0 ? "--q4" : "--q2"})` }, svg);
+        class: r.goldstein < 0 ? "fq4" : "fq2" }, svg);
       tip(c, `${r.period}: mean ${r.goldstein} over ${r.n} events`);
     }
     const every = labelEvery(rows.length, 12);
