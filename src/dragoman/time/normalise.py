@@ -60,7 +60,8 @@ def clean(text: str) -> str:
     """Lower case, one space, straight quotes, no trailing punctuation or possessive."""
     t = text.lower().replace("\u2019", "'").replace("`", "'")
     t = re.sub(r"\s+", " ", t).strip(" ,;:!?\"()")
-    t = re.sub(r"\bfiscal (?=year|quarter|first|second|third|fourth|half)", "", t)
+    t = re.sub(r"\bfiscal (?=quarter|first|second|third|fourth|half)", "", t)
+    t = re.sub(r"(?<!the )\bfiscal (?=year)", "", t)
     t = re.sub(r"(?<!\b[ap]\.m)\.$", "", t).strip()
     if not t.startswith("new year"):
         t = re.sub(r"'s?$", "", t)
@@ -119,16 +120,28 @@ def _fixed(phrase: str, ctx: Context) -> Result | None:
         return "DATE", "PAST_REF"
     if phrase in lex["future_ref"]:
         return "DATE", "FUTURE_REF"
-    m = re.fullmatch(r"(?:the )?(?:(?:end|beginning|start|middle|rest|remainder|close|balance)"
-                     r" of )?(?:the )?(?:full |whole |entire |calendar )?(?P<u>year|month|week)"
-                     r"(?:-end|-to-date)?", phrase)
-    if phrase in ("year-end", "the year-end", "the end of the year", "year end") and ctx.anchor:
-        return "DATE", f"{ctx.anchor.year:04d}-12-31"
-    if m and phrase != "the " + m["u"] and ctx.anchor:
-        return "DATE", {"year": cal.year, "month": cal.month, "week": cal.week}[m["u"]](ctx.anchor)
     if phrase in lex["sets"]:
         return ("SET" if lex["sets"][phrase] else "DATE"), lex["sets"][phrase]
-    return _holiday(phrase, ctx)
+    return _period(phrase, ctx) or _holiday(phrase, ctx)
+
+
+_PERIOD = re.compile(r"(?:the )?(?:(?:end|beginning|start|middle|rest|remainder|close|balance)"
+                     r" of )?(?:the )?(?:full |whole |entire |calendar )?(?P<u>year|month|week)"
+                     r"(?:-to-date)?")
+
+
+def _period(phrase: str, ctx: Context) -> Result | None:
+    """"the end of the year", "the full year", "year-end": the period itself."""
+    if ctx.anchor is None:
+        return None
+    if phrase in ("year-end", "the year-end"):
+        return "DATE", f"{ctx.anchor.year:04d}-12-31"
+    if phrase in ("year end", "the fiscal year"):
+        return "DATE", cal.year(ctx.anchor)
+    m = _PERIOD.fullmatch(phrase)
+    if not m or phrase == "the " + m["u"]:
+        return None
+    return "DATE", {"year": cal.year, "month": cal.month, "week": cal.week}[m["u"]](ctx.anchor)
 
 
 def _holiday(phrase: str, ctx: Context) -> Result | None:
@@ -210,7 +223,8 @@ def _weekday(phrase: str, ctx: Context) -> Result | None:
     direction = {"last": -2, "past": -2, "next": 2, "coming": 1, "this": 0}.get(m["rel"] or "", 0)
     if direction == 0:
         direction = 1 if ctx.tense == "future" else -1
-    return _with_pod(cal.day(cal.weekday_near(ctx.anchor, wd, direction)), None)
+    pod = m["pod"] if m["pod"] in ("evening", "afternoon") else None
+    return _with_pod(cal.day(cal.weekday_near(ctx.anchor, wd, direction)), pod)
 
 
 def _clock(phrase: str, ctx: Context) -> Result | None:
