@@ -90,7 +90,7 @@ class _Walker:
         cands = syntax.objects(v)
         cands += [p for c in v.children if c.dep_ == "prep" for p in [syntax.pobj(c)] if p]
         for noun in cands:
-            if noun.pos_ in NOUNS:
+            if noun.pos_ in NOUNS and noun.lemma_.lower() in self.P.nouns:
                 found = self.P.noun(noun.lemma_.lower(), syntax.noun_clause(noun))
                 if found and found.code:
                     return noun, found
@@ -282,7 +282,7 @@ class _Walker:
 
     # -- nouns ------------------------------------------------------------------------
     def noun_events(self, n: Token, sent_index: int) -> list[Candidate]:
-        if n.i in self.consumed or n.pos_ not in NOUNS:
+        if n.i in self.consumed or n.pos_ not in NOUNS or n.lemma_.lower() not in self.P.nouns:
             return []
         found = self.P.noun(n.lemma_.lower(), syntax.noun_clause(n))
         if found is None or not _keep(found.code) or found.code[:2] in NOT_NOMINAL:

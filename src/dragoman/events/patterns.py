@@ -50,6 +50,7 @@ class _Pattern:
     code: str
     swap: bool
     origin: str = ""  # the only verb (base form) the pattern applies to, if any
+    anchor: frozenset[str] = frozenset()  # words one of which must be there (quick reject)
 
     @property
     def size(self) -> int:
@@ -90,8 +91,12 @@ class Patterns:
     # -- building -------------------------------------------------------------------
     def _compile(self, pre: list[Any], post: list[Any], code: str, origin: str = "") -> _Pattern:
         swap = code.startswith("~")
-        return _Pattern([self._item(i) for i in pre], [self._item(i) for i in post],
-                        code.lstrip("~"), swap, origin)
+        pat = _Pattern([self._item(i) for i in pre], [self._item(i) for i in post],
+                       code.lstrip("~"), swap, origin)
+        items = pat.pre + pat.post
+        if items:
+            pat.anchor = _anchor(items[0])
+        return pat
 
     def _item(self, item: Any) -> Item:
         if isinstance(item, list):
@@ -167,6 +172,12 @@ def _forms(word: str) -> frozenset[str]:
     return frozenset({word, singular(word)})
 
 
+def _anchor(item: Item) -> frozenset[str]:
+    if item[0] == "p":
+        return frozenset(item[1])
+    return frozenset().union(*(alt[0] for alt in item[1] if alt))
+
+
 def _has(item: Item, words: set[str], clause: Clause) -> bool:
     if item[0] == "p":
         for prep in item[1]:
@@ -179,10 +190,13 @@ def _has(item: Item, words: set[str], clause: Clause) -> bool:
 
 def _best(patterns: Iterable[_Pattern], clause: Clause) -> Match | None:
     default: Match | None = None
+    seen = clause.subject | clause.object | clause.preps.keys()
     for pat in patterns:  # sorted, most specific first
         if not pat.pre and not pat.post:
             if default is None:
                 default = Match(pat.code, pat.swap, False, 0)
+            continue
+        if pat.anchor.isdisjoint(seen):
             continue
         if all(_has(i, clause.subject, clause) for i in pat.pre) and all(
                 _has(i, clause.object, clause) for i in pat.post):
