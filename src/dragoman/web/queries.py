@@ -278,14 +278,21 @@ class EventFilter:
             (ab, ba) = (f"{parts[0][0]} AND {parts[1][0]}", f"{parts[2][0]} AND {parts[3][0]}")
             clauses.append(f"(({ab}) OR ({ba}))")
             params += [p for part in parts for p in part[1]]
-        simple = [("e.plover = ?", self.plover), ("e.cameo LIKE ? || '%'", self.cameo),
-                  ("e.quad_class = ?", self.quad), (f"{EVENT_DATE} >= ?", self.date_from),
-                  (f"{EVENT_DATE} <= ?", _date_end(self.date_to)),
+        simple = [("e.plover = ?", self.plover), ("e.quad_class = ?", self.quad),
                   ("e.article_id = ?", self.article)]
         for clause, value in simple:
             if value not in (None, ""):
                 clauses.append(clause)
                 params.append(value)
+        if self.cameo:  # a prefix, as a range the index on events.cameo can serve
+            clauses.append("e.cameo >= ? AND e.cameo < ?")
+            params += [self.cameo, self.cameo + "\uffff"]
+        if self.date_from or self.date_to:
+            low, high = self.date_from or "", _date_end(self.date_to) or "\uffff"
+            # the event's own date through the index, else its article's date
+            clauses.append(f"((e.date >= ? AND e.date <= ?) OR (e.date IS NULL"
+                           f" AND {EVENT_DATE} >= ? AND {EVENT_DATE} <= ?))")
+            params += [low, high, low, high]
         return " AND ".join(clauses) or "1", params
 
 
