@@ -95,8 +95,11 @@ def _double_quotes(text: str, start: int, end: int) -> list[Quote]:
             if role == "open" or (role == "either" and (before in _OPEN_AFTER or pos == start)):
                 open_at = pos
             continue
-        if role == "open" or (role == "either" and before in _SPACE and pos + length < end
-                              and text[pos + length] not in _SPACE + ".,;:"):
+        after = text[pos + length] if pos + length < end else " "
+        if role == "open" and before not in _SPACE and after in _SPACE + ".,;:!?":
+            role = "close"  # “...?“ he asked: an opening mark typed for a closing one
+        if role == "open" or (role == "either" and before in _SPACE and after not in _SPACE
+                              and after not in ".,;:"):
             quotes.append(Quote(open_at, _rstrip(text, open_at, pos), closed=False))
             open_at = pos
             continue

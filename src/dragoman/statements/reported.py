@@ -12,6 +12,7 @@ from dragoman.statements.cues import Lexicon
 
 _TRIM_PUNCT = {",", ".", ";", ":", "—", "–", "-", "--", "...", "…", "(", ")"}
 _QUOTE_MARKS = {'"', "“", "”", "'", "‘", "’", "''", "``"}
+_NESTABLE = {"object", "prep", "xcomp", "objcomp"}  # content kinds left out inside another's
 _AFTERTHOUGHTS = {"advcl", "npadvmod", "appos", "prep", "dep", "parataxis"}
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _STATEMENT_NOUNS = {"statement", "interview", "release", "tweet", "post", "letter", "email",
@@ -47,7 +48,14 @@ def find(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
         found.append(candidate)
         used.update(t.i for t in candidate.cue)
         used.update(t.i for t in candidate.consumed)
-    return found
+    return [c for c in found if c.how not in _NESTABLE or not _nested(c, found)]
+
+
+def _nested(candidate: Candidate, found: list[Candidate]) -> bool:
+    """Whether the cue lies in another cue's content ("urged X to reject Y")."""
+    at = candidate.head.idx
+    return any(o.content is not None and o.content[0] <= at < o.content[1]
+               for o in found if o is not candidate)
 
 
 def _candidate(token: Token, lexicon: Lexicon) -> Candidate | None:
@@ -63,6 +71,9 @@ def _candidate(token: Token, lexicon: Lexicon) -> Candidate | None:
             return quoted
     clause = _child(token, ("ccomp",)) if lemma in lexicon.verbs else None
     if clause is not None:
+        return Candidate(_cue_tokens(token), content_span(clause), subject_of(token))
+    clause = _statement_clause(token) if lemma in lexicon.verbs else None
+    if clause is not None:  # "said in a statement that ..." parsed with the clause on the noun
         return Candidate(_cue_tokens(token), content_span(clause), subject_of(token))
     if token.dep_ == "parataxis" and lemma in lexicon.verbs and subject_of(token) is not None:
         return _parenthetical(token)
@@ -91,6 +102,19 @@ def _object_candidate(token: Token, lemma: str, lexicon: Lexicon) -> Candidate |
                                  how="prep")
     if lemma in lexicon.objects and obj is not None:
         return Candidate(_cue_tokens(token), content_span(obj), subject_of(token), how="object")
+    return None
+
+
+def _statement_clause(token: Token) -> Token | None:
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            pobj = _child(prep, ("pobj",))
+            if pobj is None or pobj.lemma_.lower() not in _STATEMENT_NOUNS:
+                continue
+            clause = _child(pobj, ("acl", "ccomp", "relcl"))
+            if clause is not None and any(c.dep_ == "mark" and c.lower_ == "that"
+                                          for c in clause.children):
+                return clause
     return None
 
 
