@@ -26,6 +26,7 @@ _RECORD = re.compile(r"<Sentence\s([^>]*?)/?>(.*?)(?=<Sentence\s|</Sentences>|\Z
 _ATTR = re.compile(r'(\w+)="([^"]*)"')
 _CODING = re.compile(r"<EventCoding\s([^>]*?)/?>")
 _TEXT = re.compile(r"<Text>(.*?)</Text>", re.S)
+_PARSE = re.compile(r"<Parse>(.*?)</Parse>", re.S)
 
 Triple = tuple[str, str, str]
 
@@ -49,12 +50,24 @@ def load_gold(path: str | Path) -> list[dict[str, Any]]:
                 codings.append((ca["eventcode"], ca.get("sourcecode", "---"),
                                 ca.get("targetcode", "---")))
         date = attrs.get("date", "")
-        rows.append({"id": attrs.get("id", str(len(rows))), "text": _clean(text.group(1)),
+        sentence = _clean(text.group(1)) or _from_parse(m.group(2))
+        rows.append({"id": attrs.get("id", str(len(rows))), "text": sentence,
                      "date": f"{date[:4]}-{date[4:6]}-{date[6:8]}" if len(date) == 8 else None,
                      "codings": codings})
     if not rows:
         raise EvaluationError(f"{path}: no <Sentence> records with <Text> found")
     return rows
+
+
+def _from_parse(record: str) -> str:
+    """The sentence rebuilt from its CoNLL-U parse, for records whose <Text> is empty."""
+    parse = _PARSE.search(record)
+    out = []
+    for line in (parse.group(1) if parse else "").splitlines():
+        cols = line.split("\t")
+        if len(cols) >= 10 and cols[0].isdigit():
+            out.append(cols[1] + ("" if "SpaceAfter=No" in cols[9] else " "))
+    return "".join(out).strip()
 
 
 def _clean(text: str) -> str:

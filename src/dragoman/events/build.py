@@ -40,11 +40,19 @@ def unique(items: Iterable[str | None]) -> list[str]:
 
 
 def pairs(code: str, sources: list[str], targets: list[str]) -> list[tuple[str, str | None]]:
-    if targets:
-        return [(s, t) for s in sources for t in targets if s != t]
-    if len(sources) > 1 and code[:2] in SYMMETRIC_ROOTS and code[:3] not in NOT_SYMMETRIC:
-        return [(s, t) for s in sources for t in sources if s != t]
-    return [(s, None) for s in sources]
+    """(source, target) pairs: each source with each other target; conjoined sources of a
+    symmetric event ("X and Y met") with each other; else the source alone."""
+    out: list[tuple[str, str | None]] = []
+    symmetric = code[:2] in SYMMETRIC_ROOTS and code[:3] not in NOT_SYMMETRIC
+    for s in sources:
+        others = [t for t in targets if t != s]
+        if not others and not targets and symmetric and len(sources) > 1:
+            others = [t for t in sources if t != s]
+        if others:
+            out.extend((s, t) for t in others)
+        else:
+            out.append((s, None))
+    return out
 
 
 def to_events(cands: list[Candidate], article: Article, sents: list[SpacySpan]) -> list[Event]:

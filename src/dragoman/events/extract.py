@@ -176,8 +176,8 @@ class _Walker:
                 return found
         if code[:2] in ASKING:  # "demanded that the US cancel": the US is asked
             for c in v.children:
-                if c.dep_ in ("ccomp", "xcomp") and c.pos_ in VERBS:
-                    found = [t for t in syntax.subjects(c) if has(t)]
+                if c.dep_ == "ccomp" and c.pos_ in VERBS:
+                    found = [t for t in syntax.children(c, syntax.SUBJ) if has(t)]
                     if found:
                         return found
         return tgts
