@@ -135,10 +135,12 @@ class Store:
         result = AddResult()
         records = list(records)
         near = self._near_index() if self.dedupe_near else None
+        pending = _Pending()
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             for record in records:
-                self._add_one(record, model, result, near)
+                self._add_one(record, model, result, near, pending)
+            pending.flush(self.conn)
             self.conn.execute("COMMIT")
         except BaseException:
             self.conn.execute("ROLLBACK")
@@ -147,46 +149,49 @@ class Store:
         return result
 
     def _add_one(self, record: Record, model: str | None, result: AddResult,
-                 near: dedupe.NearDuplicates | None) -> None:
+                 near: dedupe.NearDuplicates | None, pending: _Pending) -> None:
         article = record.article
-        if self.has(article.id):
+        if article.id in pending.ids or self.has(article.id):
             result.skipped += 1
             return
         digest = dedupe.content_hash(article.text)
-        if self.conn.execute("SELECT 1 FROM articles WHERE content_hash = ?",
-                             (digest,)).fetchone():
+        if digest in pending.hashes or self.conn.execute(
+                "SELECT 1 FROM articles WHERE content_hash = ?", (digest,)).fetchone():
             result.duplicates += 1
             return
+        pending.ids.add(article.id)
+        pending.hashes.add(digest)
         first: tuple[str, float] | None = None
         sig = None
         if near is not None:
             sig = dedupe.minhash(article.text)
             first = near.find(sig)
-        self._insert(record, digest, model, first)
+        self._rows(record, digest, model, first, pending)
         if sig is not None:
-            self.conn.execute("INSERT OR REPLACE INTO minhashes (article_id, signature) "
-                              "VALUES (?, ?)", (article.id, dedupe.to_bytes(sig)))
+            pending.add("minhashes", [{"article_id": article.id,
+                                       "signature": dedupe.to_bytes(sig)}])
             if first is None and near is not None:
                 near.add(article.id, sig)
         if first is not None:
             result.near_duplicates += 1
+            pending.flush(self.conn)  # the copies' events are matched in SQL
             self._link_copies(article.id, first[0])
         result.stored += 1
         result.actors += len(record.actors)
         result.events += len(record.events)
         result.statements += len(record.statements)
 
-    def _insert(self, record: Record, digest: str, model: str | None,
-                first: tuple[str, float] | None) -> None:
+    def _rows(self, record: Record, digest: str, model: str | None,
+              first: tuple[str, float] | None, pending: _Pending) -> None:
         parts = rows.record_rows(record)
         article = parts["article"] | {
             "content_hash": digest, "duplicate_of": first[0] if first else None,
             "similarity": first[1] if first else None, "n_actors": len(record.actors),
             "n_events": len(record.events), "n_statements": len(record.statements),
             "model": model, "ingested_at": _now()}
-        _insert_rows(self.conn, "articles", [article])
+        pending.add("articles", [article])
         for table in _TABLES:
-            _insert_rows(self.conn, table, parts[table])
+            pending.add(table, parts[table])
 
     def _link_copies(self, article_id: str, first_id: str) -> None:
         """Point the events of a near copy at the matching events of its first copy."""
@@ -265,6 +270,24 @@ class Store:
     def integrity(self) -> str:
         """``PRAGMA integrity_check``: "ok" when the file is sound."""
         return str(self.conn.execute("PRAGMA integrity_check").fetchone()[0])
+
+
+class _Pending:
+    """Rows of one batch, written table by table (one executemany each) at the end."""
+
+    def __init__(self) -> None:
+        self.rows: dict[str, list[dict[str, Any]]] = {}
+        self.ids: set[str] = set()
+        self.hashes: set[str] = set()
+
+    def add(self, table: str, items: list[dict[str, Any]]) -> None:
+        if items:
+            self.rows.setdefault(table, []).extend(items)
+
+    def flush(self, conn: sqlite3.Connection) -> None:
+        for table, items in self.rows.items():
+            _insert_rows(conn, table, items)
+        self.rows.clear()
 
 
 _RECOUNT = """
