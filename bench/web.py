@@ -10,6 +10,9 @@ Usage:
   python bench/web.py --db news10k.db
   # over a synthetic store of hand-made records (the query side at scale, no NLP):
   python bench/web.py --synthetic 10000 --events-per-article 10 --db bench/out/synthetic.db
+  # over a real store scaled up: copies of its records (new ids, dates shifted by a year
+  # per round) until there are N articles, so text lengths and record shapes stay real:
+  python bench/web.py --replicate news300.db 10000 --db bench/out/replicated.db
 
 The first request of a page fills the overview cache; it is shown as "first".
 """
@@ -37,6 +40,32 @@ def build_synthetic(db: Path, n: int, per_article: int) -> None:
                                             extra_actors=max(50, n // 20)), batch=1000)
     print(f"built {db}: {stored} synthetic articles in {time.perf_counter() - start:.0f} s",
           file=sys.stderr)
+
+
+def build_replicated(db: Path, source: Path, n: int) -> None:
+    import dataclasses
+    import itertools
+
+    from dragoman.store import Store
+    from dragoman.web.sample import write_store
+
+    start = time.perf_counter()
+    with Store(source, readonly=True) as src:
+        originals = list(src.records())
+
+    def copies() -> Any:
+        for i, record in enumerate(itertools.islice(itertools.cycle(originals), n)):
+            round_ = i // len(originals)
+            art = record.article
+            year = int(art.published[:4]) - round_ if art.published else None
+            record.article = dataclasses.replace(
+                art, id=f"{art.id}-{round_}", text=art.text + "\n" * round_,
+                published=f"{year:04d}{art.published[4:]}" if year else None)
+            yield record
+
+    stored = write_store(db, copies(), batch=1000)
+    print(f"built {db}: {stored} articles from {len(originals)} in {source}"
+          f" in {time.perf_counter() - start:.0f} s", file=sys.stderr)
 
 
 def pages(client: Any) -> list[str]:
@@ -69,11 +98,16 @@ def main() -> None:
     parser.add_argument("--synthetic", type=int, metavar="N",
                         help="first build a store of N synthetic articles at --db (if absent)")
     parser.add_argument("--events-per-article", type=int, default=10)
+    parser.add_argument("--replicate", nargs=2, metavar=("STORE", "N"),
+                        help="first build a store of N articles at --db from STORE's records")
     parser.add_argument("--repeat", type=int, default=7, help="requests per page")
     args = parser.parse_args()
     if args.synthetic and not args.db.exists():
         args.db.parent.mkdir(parents=True, exist_ok=True)
         build_synthetic(args.db, args.synthetic, args.events_per_article)
+    if args.replicate and not args.db.exists():
+        args.db.parent.mkdir(parents=True, exist_ok=True)
+        build_replicated(args.db, Path(args.replicate[0]), int(args.replicate[1]))
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message=".*httpx2")
         from fastapi.testclient import TestClient
