@@ -30,6 +30,7 @@ from markupsafe import Markup, escape
 from starlette.exceptions import HTTPException
 
 from dragoman import __version__
+from dragoman.store import Store
 from dragoman.web import detail
 from dragoman.web import queries as q
 
@@ -68,7 +69,7 @@ def create_app(db: str | Path, *, warm: bool = True) -> FastAPI:
 
     With ``warm``, the overview's aggregates are computed at once in the background.
     """
-    q.connect(db).close()  # fail now, with a clear message, if the store is missing
+    Store(db, readonly=True).close()  # fail now, clearly, if missing or of another version
     app = FastAPI(title="dragoman", version=__version__, docs_url=None, redoc_url=None,
                   openapi_url=None)
     app.state.db = str(db)
