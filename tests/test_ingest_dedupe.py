@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import zlib
+
 from dragoman.ingest import dedupe
 
 WIRE = ("Envoys from Russia and China met in Geneva on Tuesday to discuss the crisis in the "
@@ -40,6 +42,17 @@ def test_dedupe_signature_bytes_round_trip() -> None:
     sig = dedupe.minhash(WIRE)
     back = dedupe.from_bytes(dedupe.to_bytes(sig))
     assert back.jaccard(sig) == 1.0
+
+
+def test_dedupe_shingle_hashes_stable_and_unique() -> None:
+    h = dedupe.shingle_hashes("a b c a b c")
+    assert len(h) == 3  # "a b c", "b c a", "c a b"
+    assert dedupe.shingle_hashes("Russia condemned").tolist() == [
+        zlib.crc32(b"russia condemned")]
+    three = dedupe.shingle_hashes("Russia condemned it")
+    assert len(three) == 1
+    assert three.tolist() == dedupe.shingle_hashes("RUSSIA condemned it").tolist()
+    assert len(dedupe.shingle_hashes("")) == 0
 
 
 def test_dedupe_short_texts_have_shingles() -> None:

@@ -16,13 +16,14 @@ import zlib
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
-__all__ = ["NUM_PERM", "THRESHOLD", "NearDuplicates", "content_hash", "minhash", "shingles"]
+__all__ = ["NUM_PERM", "THRESHOLD", "NearDuplicates", "content_hash", "minhash", "shingle_hashes",
+           "shingles"]
 
 NUM_PERM = 128
 THRESHOLD = 0.7  # estimated Jaccard similarity of 3-word shingles above which texts are copies
 SHINGLE = 3
 SCHEME = "affine32"  # datasketch's hashing scheme; stored signatures are read back with it
-SIGNATURE = f"minhash {NUM_PERM} {SCHEME} crc32 {SHINGLE}-word shingles"  # kept in store meta
+SIGNATURE = f"minhash {NUM_PERM} {SCHEME} crc32-fnv {SHINGLE}-word shingles"  # kept in store meta
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -41,15 +42,30 @@ def shingles(text: str, size: int = SHINGLE) -> set[bytes]:
 
 @functools.cache
 def _template(num_perm: int) -> MinHash:
-    return MinHash(num_perm=num_perm, scheme=SCHEME, hashfunc=zlib.crc32)
+    return MinHash(num_perm=num_perm, scheme=SCHEME, hashfunc=int)
+
+
+def shingle_hashes(text: str, size: int = SHINGLE) -> np.ndarray:
+    """32-bit hashes of ``text``'s lower-cased ``size``-word shingles (unique, sorted):
+    CRC-32 of each word, combined position by position (vectorised, stable across runs)."""
+    words = _WORD.findall(text.lower())
+    if not words:
+        return np.zeros(0, dtype=np.uint64)
+    w = np.fromiter((zlib.crc32(x.encode()) for x in words), dtype=np.uint64, count=len(words))
+    if len(w) < size:
+        return np.array([zlib.crc32(" ".join(words).encode())], dtype=np.uint64)
+    h = np.zeros(len(w) - size + 1, dtype=np.uint64)
+    for i in range(size):
+        h = (h * np.uint64(0x01000193) + w[i:len(w) - size + 1 + i]) & np.uint64(0xFFFFFFFF)
+    return np.unique(h)
 
 
 def minhash(text: str, num_perm: int = NUM_PERM) -> MinHash:
-    """The MinHash signature of ``text``'s shingles (CRC-32 of each, fast and stable)."""
+    """The MinHash signature of ``text``'s word shingles."""
     template = _template(num_perm)
-    sig = MinHash(num_perm=num_perm, scheme=SCHEME, hashfunc=zlib.crc32,
+    sig = MinHash(num_perm=num_perm, scheme=SCHEME, hashfunc=int,
                   permutations=template.permutations)
-    sig.update_batch(list(shingles(text)))
+    sig.update_batch(shingle_hashes(text).tolist())
     return sig
 
 
