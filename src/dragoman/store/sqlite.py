@@ -216,6 +216,12 @@ class Store:
     def _near_index(self) -> dedupe.NearDuplicates:
         if self._near is None:
             index = dedupe.NearDuplicates(threshold=self.threshold)
+            row = self.conn.execute("SELECT value FROM meta WHERE key = 'near_duplicates'"
+                                    ).fetchone()
+            if row is not None and row[0] != dedupe.SIGNATURE:
+                # Signatures made another way cannot be compared with new ones.
+                self._near = index
+                return index
             for article_id, blob in self.conn.execute(
                     "SELECT m.article_id, m.signature FROM minhashes m JOIN articles a "
                     "ON a.id = m.article_id WHERE a.duplicate_of IS NULL ORDER BY a.num"):
