@@ -63,12 +63,13 @@ class Chain:
 class Chains:
     """Collects coded mentions in text order and chains them into actors."""
 
-    def __init__(self, doc: Doc, article: Article) -> None:
+    def __init__(self, doc: Doc, article: Article, lowered: list[str] | None = None) -> None:
         self.doc = doc
+        self.lowered = lowered if lowered is not None else [t.lower_ for t in doc]
         self.article = article
         self.chains: list[Chain] = []
         self.keys: dict[tuple[str, ...], Chain] = {}
-        self.here: list[tuple[Chain, int, int]] = []  # this sentence's mentions so far
+        self.here: list[tuple[Chain, int, int, int, str]] = []  # + root head, root dep
         self.sentence = -1
 
     def add(self, c: Coded, sentence: int) -> None:
@@ -86,15 +87,15 @@ class Chains:
         chain.absorb(c)
         chain.spans.append((c.start, c.end, sentence))
         chain.spans.extend((s, e, sentence) for s, e in c.inner)
-        self.here.append((chain, c.start, c.end))
+        root = self.doc[c.start:c.end].root
+        self.here.append((chain, c.start, c.end, root.head.i, root.dep_))
 
     def _appositive(self, c: Coded) -> Chain | None:
         """'Mikhail Bogdanov, Russia's deputy foreign minister': one person."""
         root = self.doc[c.start:c.end].root
-        for chain, start, end in reversed(self.here):
-            prev_root = self.doc[start:end].root
+        for chain, start, end, head, dep in reversed(self.here):
             linked = ((root.dep_ == "appos" and start <= root.head.i < end)
-                      or (prev_root.dep_ == "appos" and c.start <= prev_root.head.i < c.end))
+                      or (dep == "appos" and c.start <= head < c.end))
             if not linked:
                 continue
             if "person" not in (c.kind, chain.kind) or (
@@ -185,18 +186,19 @@ class Chains:
     def _add_bare_mentions(self) -> None:
         """Pronouns and bare surnames outside every mention."""
         covered = {k for ch in self.chains for s, e, _ in ch.spans for k in range(s, e)}
-        order = sorted((s, e, sent, ch) for ch in self.chains for s, e, sent in ch.spans)
+        order = sorted(((s, e, sent, ch) for ch in self.chains for s, e, sent in ch.spans),
+                       key=lambda t: t[:3])
         starts = [s for s, _, _, _ in order]
         surnames, firsts = self._surnames(), self._first_names()
         w = words()
-        sentence = 0
-        sent_ends = [s.end for s in self.doc.sents]
-        for tok in self.doc:
-            while sentence < len(sent_ends) - 1 and tok.i >= sent_ends[sentence]:
-                sentence += 1
-            if tok.i in covered:
+        wanted = (surnames.keys() | firsts.keys() | w["person_pronouns"] | w["thing_pronouns"]
+                  | w["plural_pronouns"])
+        sent_starts = [s.start for s in self.doc.sents]
+        for i, low in enumerate(self.lowered):
+            if low not in wanted or i in covered:
                 continue
-            low = tok.lower_
+            tok = self.doc[i]
+            sentence = bisect.bisect_right(sent_starts, i) - 1
             target: Chain | None = None
             if low in surnames and tok.text[:1].isupper():
                 target = surnames[low]

@@ -37,9 +37,11 @@ class Atom:
         return self.entry is not None and self.entry.kind == "state"
 
 
-def find_atoms(doc: Doc, dictionary: Dictionary, date: str | None = None) -> list[Atom]:
+def find_atoms(doc: Doc, dictionary: Dictionary, date: str | None = None,
+               lowered: list[str] | None = None) -> list[Atom]:
     """Non-overlapping atoms in token order (people who share a name chosen by ``date``)."""
-    lowered = [t.lower_ for t in doc]
+    if lowered is None:
+        lowered = [t.lower_ for t in doc]
     atoms: list[Atom] = []
     i, n = 0, len(lowered)
     longest = dictionary.longest
@@ -51,17 +53,19 @@ def find_atoms(doc: Doc, dictionary: Dictionary, date: str | None = None) -> lis
                 i = atom.end
                 continue
         i += 1
-    return _merge_entities(doc, _capitalised_names(doc, atoms))
+    ents = list(doc.ents)
+    return _merge_entities(doc, ents, _capitalised_names(doc, ents, atoms))
 
 
-def _capitalised_names(doc: Doc, atoms: list[Atom]) -> list[Atom]:
+def _capitalised_names(doc: Doc, ents: list[Span], atoms: list[Atom]) -> list[Atom]:
     """A capitalised institution word after capitalised words is a name the model missed:
     "the Anti-Coup Alliance", "the Transitional Military Council"."""
     covered = {k for a in atoms for k in range(a.start, a.end)}
-    covered.update(k for e in doc.ents for k in range(e.start, e.end))
+    in_ents = {k for e in ents for k in range(e.start, e.end)}
+    covered |= in_ents
     for atom in atoms:
         agent = atom.agent
-        if atom.start in covered and any(e.start <= atom.start < e.end for e in doc.ents):
+        if atom.start in in_ents:
             continue
         if agent is None or agent.kind not in ("organisation", "group", "media"):
             continue
@@ -103,6 +107,9 @@ def _entry_ok(doc: Doc, i: int, size: int) -> bool:
     text = first.text
     if first.is_lower and text[:1].isalpha():
         return False
+    for tok in doc[i + 1:i + size]:  # "a strict Islamic state" is not the Islamic State
+        if tok.is_lower and tok.is_alpha and len(tok) > 3 and not tok.is_stop:
+            return False
     if size == 1 and first.lower_ in words()["upper_only"]:
         return first.is_upper and len(text) > 1
     return True
@@ -113,14 +120,14 @@ def _agent_ok(doc: Doc, i: int, size: int) -> bool:
     return last.pos_ in ("NOUN", "PROPN") or (not last.pos_ and last.is_alpha)
 
 
-def _merge_entities(doc: Doc, atoms: list[Atom]) -> list[Atom]:
+def _merge_entities(doc: Doc, ents: list[Span], atoms: list[Atom]) -> list[Atom]:
     """Add PERSON and ORG entities the dictionary missed; names win over places inside them."""
     owner: dict[int, Atom] = {}
     for atom in atoms:
         for k in range(atom.start, atom.end):
             owner[k] = atom
     extra: list[Atom] = []
-    for ent in doc.ents:
+    for ent in ents:
         kind = _NER.get(ent.label_)
         if kind is None:
             continue

@@ -208,9 +208,13 @@ def _accepts(phrase: Phrase, atom: Atom, pending: list[Atom]) -> bool:
 
 
 def _object(doc: Doc, k: int, sent: Span, starts: dict[int, Atom]) -> Atom | None:
+    """The atom after 'of', 'for' or 'from' (an article and two adjectives may come first)."""
     j = k + 1
     if j < sent.end and doc[j].lower_ in _ARTICLES:
         j += 1
+    for _ in range(2):
+        if j < sent.end and j not in starts and doc[j].pos_ == "ADJ":
+            j += 1
     return starts.get(j)
 
 

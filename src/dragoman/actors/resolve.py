@@ -78,9 +78,10 @@ def resolve(doc: Doc, article: Article, dictionary: Dictionary | None = None) ->
     """The actors of one parsed article, each with all its mentions."""
     dictionary = dictionary or default_dictionary()
     date = (article.published or "")[:10] or None
-    atoms = find_atoms(doc, dictionary, date)
+    lowered = [t.lower_ for t in doc]
+    atoms = find_atoms(doc, dictionary, date, lowered)
     dominant = dominant_country(atoms, article, dictionary)
-    chains = Chains(doc, article)
+    chains = Chains(doc, article, lowered)
     i, previous = 0, None
     for index, sent in enumerate(doc.sents):
         j = i
