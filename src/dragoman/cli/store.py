@@ -198,8 +198,8 @@ def stats_cmd(db: str, top: int, as_json: bool) -> None:
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return
     counts = Table("", "count", title=db, show_header=False)
-    for key in ("articles", "near_duplicates", "sources", "actors", "distinct_actors", "events",
-                "statements", "casualties"):
+    for key in ("articles", "near_duplicates", "sources", "actors", "distinct_actors",
+                "distinct_codes", "events", "statements", "casualties"):
         counts.add_row(key.replace("_", " "), f"{data[key]:,}")
     counts.add_row("published", f"{data['first_published'] or '?'} – "
                                 f"{data['last_published'] or '?'}")

@@ -152,15 +152,16 @@ def stats(conn: sqlite3.Connection, top: int = 10) -> dict[str, Any]:
         "first_published": conn.execute("SELECT min(published) FROM articles").fetchone()[0],
         "last_published": conn.execute("SELECT max(published) FROM articles").fetchone()[0],
         "actors": _count(conn, "SELECT count(*) FROM actors"),
-        "distinct_actors": _count(conn, "SELECT count(*) FROM (SELECT DISTINCT "
-                                        "coalesce(code, name) FROM actors)"),
+        "distinct_actors": _count(conn, "SELECT count(*) FROM (SELECT DISTINCT name, code "
+                                        "FROM actors)"),
+        "distinct_codes": _count(conn, "SELECT count(DISTINCT code) FROM actors"),
         "events": _count(conn, "SELECT count(*) FROM events"),
         "statements": _count(conn, "SELECT count(*) FROM statements"),
         "casualties": _count(conn, "SELECT count(*) FROM casualties"),
         "top_actors": _pairs(conn, "SELECT name, code, count(DISTINCT article_id) AS articles, "
-                                   "sum(n_mentions) AS mentions FROM actors GROUP BY "
-                                   "coalesce(code, name) ORDER BY mentions DESC, "
-                                   "articles DESC, name LIMIT ?", top),
+                                   "sum(n_mentions) AS mentions FROM actors GROUP BY name, "
+                                   "code ORDER BY mentions DESC, articles DESC, name LIMIT ?",
+                               top),
         "events_by_plover": _pairs(conn, "SELECT coalesce(plover, 'uncoded') AS plover, "
                                          "count(*) AS events FROM events GROUP BY plover "
                                          "ORDER BY events DESC, plover"),
