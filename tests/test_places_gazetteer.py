@@ -18,6 +18,7 @@ def small_gazetteer() -> Gazetteer:
         Place("Tripoli", "LBN", 34.43, 35.84, "city", 230_000),
         Place("Georgia", "USA", 33.38, -83.98, "state"),
         Place("Damascus", "SYR", 33.51, 36.29, "city", 1_570_000),
+        Place("Damascus", "USA", 39.29, -77.2, "city", 15_000),
     ]
     names: dict[str, tuple[int, ...]] = {}
     for i, place in enumerate(places):
@@ -39,6 +40,11 @@ def test_gazetteer_prefers_article_countries():
     assert gaz.lookup("Tripoli", {"LBN"}).country == "LBN"
     assert gaz.lookup("Georgia").kind == "country"
     assert gaz.lookup("Georgia", {"USA"}).kind == "state"
+    assert gaz.lookup("Georgia", {"USA": 0.2, "GEO": 0.1}).kind == "country"
+
+
+def test_gazetteer_small_towns_never_beat_capitals():
+    assert small_gazetteer().lookup("Damascus", {"USA": 1.0}).country == "SYR"
 
 
 def test_gazetteer_regions_keep_their_name():

@@ -9,6 +9,7 @@ coordinates. Ambiguous names prefer the countries of the article's actors.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from typing import Any
 
 from spacy.tokens import Doc, Span
@@ -33,14 +34,15 @@ def annotate(doc: Doc, record: Record, gazetteer: Gazetteer | None = None) -> No
     gaz = gazetteer or load()
     prefer = _preferred(record)
     dateline = _dateline_location(record, gaz, prefer)
+    if dateline is not None and dateline.country:
+        prefer[dateline.country] = max(prefer.get(dateline.country, 0.0), 0.5)
     phrases = [(p, resolve(p.text, gaz, prefer)) for p in place_phrases(doc, gaz)]
     phrases += _capitals(doc, gaz, prefer, dateline)
     phrases.sort(key=lambda item: item[0].start)
     spans = [(p.start_char, p.end_char) for p, _ in phrases]
     for event in record.events:
         trigger = token_at(doc, event.trigger.start, event.trigger.end)
-        found = (pick(phrases, spans, doc, trigger, nearest=False)
-                 if trigger is not None and phrases else None)
+        found = pick(phrases, spans, doc, trigger) if trigger is not None and phrases else None
         if found is not None:
             event.location = found[1]
         elif event.location is None and dateline is not None:
@@ -119,10 +121,11 @@ def _with_direction(ent: Span) -> Span:
 
 
 def resolve(name: str, gazetteer: Gazetteer | None = None,
-            prefer: set[str] | None = None) -> Location:
-    """A place name as a Location; unknown names keep the name only."""
+            prefer: Mapping[str, float] | None = None) -> Location:
+    """A place name as a Location; unknown names keep the name only. ``prefer`` weighs
+    the countries the article is about (alpha-3 -> 0..1) for ambiguous names."""
     gaz = gazetteer or load()
-    place = gaz.lookup(name, prefer or set())
+    place = gaz.lookup(name, prefer or {})
     if place is None:
         return Location(name=name.strip())
     return _location(place, name)
@@ -135,7 +138,7 @@ def _location(place: Place, text: str) -> Location:
     return Location(name=name, country=place.country, lat=place.lat, lon=place.lon)
 
 
-def _capitals(doc: Doc, gaz: Gazetteer, prefer: set[str],
+def _capitals(doc: Doc, gaz: Gazetteer, prefer: Mapping[str, float],
               dateline: Location | None) -> list[tuple[Span, Location]]:
     """"in the capital": the capital named last before it, else the dateline's place
     when it is a capital, else the capital of the country the article is most about."""
@@ -148,9 +151,10 @@ def _capitals(doc: Doc, gaz: Gazetteer, prefer: set[str],
             continue
         location = _named_capital(doc, token, gaz) or _dateline_capital(dateline, gaz)
         if location is None and prefer:
-            country = sorted(prefer)[0] if len(prefer) == 1 else None
-            capital = gaz.capitals.get(country or "")
-            location = resolve(capital, gaz, {country}) if capital and country else None
+            country, weight = max(prefer.items(), key=lambda cw: cw[1])
+            capital = gaz.capitals.get(country)
+            if capital and weight >= 0.5:
+                location = resolve(capital, gaz, {country: 1.0})
         if location is not None:
             out.append((doc[token.i:token.i + 1], location))
     return out
@@ -171,27 +175,29 @@ def _named_capital(doc: Doc, token: Any, gaz: Gazetteer) -> Location | None:
 def _dateline_capital(dateline: Location | None, gaz: Gazetteer) -> Location | None:
     if dateline is None:
         return None
-    place = gaz.lookup(dateline.name, {dateline.country} if dateline.country else set())
+    place = gaz.lookup(dateline.name, {dateline.country: 1.0} if dateline.country else {})
     return dateline if place is not None and gaz.is_capital(place) else None
 
 
-def _preferred(record: Record) -> set[str]:
-    """The countries the article is about: those of its actors, most mentioned first."""
+def _preferred(record: Record) -> dict[str, float]:
+    """The countries the article is about, weighted by their actors' share of mentions."""
     counts: Counter[str] = Counter()
     for actor in record.actors:
         if actor.country:
             counts[actor.country] += max(1, len(actor.mentions))
-    return {c for c, _ in counts.most_common(5)}
+    total = sum(counts.values())
+    return {c: n / total for c, n in counts.most_common(5)} if total else {}
 
 
-def _dateline_location(record: Record, gaz: Gazetteer, prefer: set[str]) -> Location | None:
+def _dateline_location(record: Record, gaz: Gazetteer,
+                       prefer: Mapping[str, float]) -> Location | None:
     article = record.article
     if not article.dateline:
         return None
     region = article.metadata.get("dateline_region")
-    hint = set(prefer)
+    hint = dict(prefer)
     if region:
         country = gaz.lookup(str(region))
         if country is not None and country.country:
-            hint = {country.country}
+            hint = {country.country: 1.0}
     return resolve(article.dateline, gaz, hint)

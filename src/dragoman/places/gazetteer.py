@@ -15,7 +15,7 @@ import pickle
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -77,37 +77,44 @@ class Gazetteer:
     def candidates(self, text: str) -> list[Place]:
         return [Place(*self.places[i]) for i in self.names.get(normalise_name(text), ())]
 
-    def lookup(self, text: str, prefer: Iterable[str] = ()) -> Place | None:
-        """The place ``text`` names, preferring the countries in ``prefer`` (alpha-3);
+    def lookup(self, text: str, prefer: Iterable[str] | Mapping[str, float] = ()) -> Place | None:
+        """The place ``text`` names, preferring the countries in ``prefer`` (alpha-3
+        codes, or codes with weights from 0 to 1: how much the article is about each);
         "south Lebanon" is a region of Lebanon with Lebanon's coordinates."""
-        prefer = set(prefer)
-        found = self._best(self.candidates(text), prefer)
+        weights = dict(prefer) if isinstance(prefer, Mapping) else dict.fromkeys(prefer, 1.0)
+        found = self._best(self.candidates(text), weights)
         if found:
             return found
         words = normalise_name(text).split(" ", 1)
         if len(words) == 2 and words[0] in _directions():
-            inner = self._best(self.candidates(words[1]), prefer)
+            inner = self._best(self.candidates(words[1]), weights)
             if inner:
                 return inner._replace(name=text.strip(), kind="region", population=0)
         return None
 
     @staticmethod
-    def _best(options: list[Place], prefer: set[str]) -> Place | None:
+    def _best(options: list[Place], prefer: dict[str, float]) -> Place | None:
         if not options:
             return None
-        return max(options, key=lambda p: _score(p, prefer))
+        biggest = max(p.population for p in options)
+        return max(options, key=lambda p: _score(p, prefer, biggest))
 
 
-_BASE = {"country": 2.0, "state": 1.5, "region": 1.2, "city": 1.0}
+_BASE = {"country": 5.0, "state": 4.0, "region": 3.0, "city": 1.0}
+PREFERENCE = 1.5  # what being the article's country is worth
+COMPARABLE = 1 / 8  # a city smaller than this share of the biggest namesake gets no preference
 
 
-def _score(place: Place, prefer: set[str]) -> float:
+def _score(place: Place, prefer: dict[str, float], biggest: int) -> float:
+    """Countries before states before cities, big cities before small ones; the article's
+    countries break ties between namesakes of comparable size (Tripoli in Lebanon or
+    Libya), never for a small town over a capital (Damascus, Maryland)."""
     score = _BASE.get(place.kind, 1.0)
-    if place.population > 0 and place.kind == "city":
-        score += math.log10(place.population) / 10
-    if place.country in prefer:
-        score += 1.5
-    return score
+    if place.kind == "city":
+        score += math.log10(max(place.population, 1)) / 2
+        if place.population < COMPARABLE * biggest:
+            return score
+    return score + PREFERENCE * prefer.get(place.country or "", 0.0)
 
 
 @functools.cache

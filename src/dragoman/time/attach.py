@@ -54,10 +54,11 @@ def attached(phrase: Token, trigger: Token, max_steps: int = 6) -> int | None:
 
 
 def pick(items: Sequence[T], spans: Sequence[tuple[int, int]], doc: Doc, trigger: Token,
-         skip_speech: bool = True, nearest: bool = True) -> T | None:
+         skip_speech: bool = True) -> T | None:
     """The item (a time expression, a place) that governs ``trigger``: one attached to it
-    in the tree, else one in the same clause, else the nearest in its sentence that
-    does not hang from a verb of saying. ``spans`` are the items' character offsets."""
+    in the tree, else one in the same clause, else one attached to a clause above it
+    ("On Monday rebels stormed the town and killed 12") that is not a verb of saying.
+    ``spans`` are the items' character offsets."""
     sent: Span = trigger.sent
     local = [(item, tok) for item, (s, e) in zip(items, spans, strict=True)
              if sent.start_char <= s and e <= sent.end_char
@@ -72,12 +73,24 @@ def pick(items: Sequence[T], spans: Sequence[tuple[int, int]], doc: Doc, trigger
     for item, tok in local:
         if governor(tok).i == clause.i:
             return item
-    if not nearest:
-        return None
-    ranked = sorted(local, key=lambda it: abs(it[1].i - trigger.i))
-    for item, tok in ranked:
-        verb = governor(tok)
-        if skip_speech and verb.lemma_ in SPEECH_LEMMAS and trigger.lemma_ not in SPEECH_LEMMAS:
-            continue
-        return item
-    return None
+    above = _clauses_above(clause)
+    ranked = [(above[g.i], item) for item, tok in local if (g := governor(tok)).i in above
+              and not (skip_speech and g.lemma_ in SPEECH_LEMMAS)]
+    return min(ranked, key=lambda r: r[0])[1] if ranked else None
+
+
+_CLAUSE_LINKS = {"conj", "xcomp", "advcl", "ccomp", "pcomp"}
+
+
+def _clauses_above(verb: Token) -> dict[int, int]:
+    """The verbs whose clauses contain ``verb``'s (token index -> distance), following
+    coordination and complement links only (not relative clauses)."""
+    out: dict[int, int] = {}
+    token = verb
+    for distance in range(1, 6):
+        if token.dep_ not in _CLAUSE_LINKS or token.head.i == token.i:
+            break
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            out[token.i] = distance
+    return out
