@@ -24,7 +24,7 @@ from dragoman.records import Actor, Article, Event
 
 __all__ = ["extract_events"]
 
-STATEMENT_CODES = frozenset({"01", "010", "012", "013", "018"})  # speech: statements' job
+STATEMENT_CODES = frozenset({"01", "010", "012", "013", "014", "018"})  # speech: statements' job
 COOPERATION = frozenset({"03", "04", "05", "06", "07", "08"})
 FORCE = frozenset({"12", "14", "15", "16", "17", "18", "19", "20"})
 PHYSICAL = frozenset({"14", "15", "18", "19", "20"})
@@ -97,14 +97,17 @@ class _Walker:
         return None
 
     def verb_events(self, v: Token, sent_index: int) -> list[Candidate]:
-        if self.P.role("speech", v.lemma_.lower()) and not self.codable(v):
-            return []
+        m = self.match(v)
+        if self.P.role("speech", v.lemma_.lower()) and not (
+                m and (m[1].specific or m[1].own) and _keep(m[1].code)):
+            return []  # "suggested", "insisted": statements, unless a pattern says more
         if self.governs_coded(v):
             return []  # "refused to meet": the event is coded at "meet"
         light = self.light_noun(v)
         if light is None and self.P.role("head", v.lemma_.lower()) in FRAMING:
             return []  # "planned", "hoped", "tried": no event by themselves
-        m = self.match(v)
+        if light is None and m is not None and _says_that(v, m[1]):
+            return []  # "agreed that tensions are overblown": an opinion
         if light is not None:
             noun, nmatch = light
             self.consumed.add(noun.i)
@@ -122,6 +125,8 @@ class _Walker:
         tgts = self.verb_targets(v, light[0] if light else None, base.code)
         if base.swap:
             subs, tgts = tgts, subs
+        if base.needs_target and frame.top is v and not self.aimed(subs, tgts):
+            return []  # a loose dictionary default ("heard", "went on") needs a target
         return self.assemble(frame, subs, tgts, sent_index, base)
 
     def note_silent(self, v: Token, sent_index: int) -> None:
@@ -181,6 +186,11 @@ class _Walker:
                     if found:
                         return found
         return tgts
+
+    def aimed(self, subs: list[Token], tgts: list[Token]) -> bool:
+        """Whether some target is an actor other than the doers."""
+        doers = {self.actors.of(s) for s in subs}
+        return any(self.actors.deep(t) not in doers for t in tgts if self.actors.deep(t))
 
     def has_actor(self, tok: Token) -> bool:
         return self.actors.deep(tok) is not None
@@ -388,6 +398,12 @@ def _country(actor: Actor) -> str | None:
 
 def _keep(code: str | None) -> bool:
     return bool(code) and code not in STATEMENT_CODES
+
+
+def _says_that(v: Token, m: Match) -> bool:
+    if m.specific or m.code[:2] not in ("01", "03", "05"):
+        return False
+    return any(c.dep_ == "ccomp" for c in v.children) and not syntax.objects(v)
 
 
 def _phrase(tok: Token) -> str:

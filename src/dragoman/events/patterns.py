@@ -36,6 +36,8 @@ class Match:
     swap: bool = False  # the subject is the target ("faced criticism")
     specific: bool = False  # a pattern matched, not only the verb's default
     size: int = 0
+    own: bool = False  # from dragoman's own patterns, not the converted dictionary
+    needs_target: bool = False  # only an event when the target is an actor
 
 
 # An item: ("w", alternatives) where each alternative is a tuple of word-form sets that
@@ -51,6 +53,8 @@ class _Pattern:
     swap: bool
     origin: str = ""  # the only verb (base form) the pattern applies to, if any
     anchor: frozenset[str] = frozenset()  # words one of which must be there (quick reject)
+    own: bool = False
+    needs_target: bool = False
 
     @property
     def size(self) -> int:
@@ -111,14 +115,15 @@ class Patterns:
         kind, key = row[0], row[1]
         value = row[2] if len(row) > 2 else ""
         pattern = row[3] if len(row) > 3 else ""
-        if kind == "verb!":
+        flags = kind[4:] if kind.startswith("verb") else ""
+        if "!" in flags:
             self.exclusive.add(key)
-            kind = "verb"
-        if kind in ("verb", "noun"):
-            table = self.own_verbs if kind == "verb" else self.nouns
+        if kind.startswith("verb") or kind == "noun":
+            table = self.own_verbs if kind.startswith("verb") else self.nouns
             pre, _, post = pattern.rpartition("*") if "*" in pattern else ("", "", pattern)
-            table.setdefault(key, []).append(
-                self._compile(parse_side(pre), parse_side(post), value))
+            pat = self._compile(parse_side(pre), parse_side(post), value)
+            pat.own, pat.needs_target = True, "+" in flags
+            table.setdefault(key, []).append(pat)
         elif kind.startswith("transform:"):
             self.transforms.setdefault(kind.split(":", 1)[1], {})[key] = value
         else:
@@ -150,7 +155,11 @@ class Patterns:
             if best is not None:
                 return best
             code = override if override is not None else default
-            return Match(code.lstrip("~"), code.startswith("~"), False, 0)
+            # a synonym that only inherits its block's code ("hear" in CONSIDER) is
+            # trusted only with a target; the block's own verb and verbs coded one by one
+            # ("DENOUNCE", "DEMONSTRATE [141]") are trusted alone
+            loose = override is None and base.replace(" ", "_").upper() != block
+            return Match(code.lstrip("~"), code.startswith("~"), False, 0, needs_target=loose)
         return best
 
     def noun(self, key: str, clause: Clause) -> Match | None:
@@ -194,13 +203,13 @@ def _best(patterns: Iterable[_Pattern], clause: Clause) -> Match | None:
     for pat in patterns:  # sorted, most specific first
         if not pat.pre and not pat.post:
             if default is None:
-                default = Match(pat.code, pat.swap, False, 0)
+                default = Match(pat.code, pat.swap, False, 0, pat.own, pat.needs_target)
             continue
         if pat.anchor.isdisjoint(seen):
             continue
         if all(_has(i, clause.subject, clause) for i in pat.pre) and all(
                 _has(i, clause.object, clause) for i in pat.post):
-            return Match(pat.code, pat.swap, True, pat.size)
+            return Match(pat.code, pat.swap, True, pat.size, pat.own)
     return default
 
 

@@ -1,0 +1,357 @@
+"""A learned PLOVER event-type classifier for sentences whose verb patterns are silent.
+
+A linear model over sparse features (word and character n-grams of the sentence with
+the source and target marked, the words between the two actors, the first words after
+the source) and, when shipped, static sentence embeddings (model2vec distilled from
+all-MiniLM-L6-v2, read with numpy alone). Training uses scikit-learn; prediction needs
+numpy and scipy only. The weights are trained by ``scripts/train_classifier.py``.
+
+    >>> from dragoman.events import classifier
+    >>> classifier.predict(["Jets bombed the town."], ["Jets"], ["the town"])  # doctest: +SKIP
+    [('ASSAULT', 0.83)]
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import json
+import logging
+import re
+import struct
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import scipy.sparse as sp
+
+logger = logging.getLogger(__name__)
+logger.addHandler(logging.NullHandler())
+
+__all__ = ["LABELS", "Model", "available", "load", "predict", "train", "use"]
+
+DATA = Path(__file__).parent / "data"
+WEIGHTS = DATA / "classifier.npz"
+EMBEDDINGS = DATA / "classifier_embeddings"
+LABELS = ("ACCUSE", "AGREE", "AID", "ASSAULT", "COERCE", "CONSULT", "COOPERATE", "MOBILIZE",
+          "PROTEST", "REJECT", "REQUEST", "SANCTION", "SUPPORT", "THREATEN", "YIELD")
+
+_WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|\d+|[^\w\s]")
+_SKIP = frozenset(
+    ["has", "have", "had", "is", "was", "were", "are", "be", "been", "being", "will", "would", "could", "should", "may", "might", "can", "did", "does", "do", "not", "also", "on", "in", "at", "last", "this", "that", "which", "who", "yesterday", "today", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "early", "late", "recently", "reportedly", ",", "the", "a", "an", "said", "says", "'s"])
+
+
+# --- features -----------------------------------------------------------------------------
+
+def _stem(word: str) -> str:
+    """A crude suffix stemmer: 'attacked', 'attacks', 'attacking' -> 'attack'."""
+    for suffix in ("ations", "ation", "ings", "ing", "ied", "ies", "ed", "es", "s"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)] + ("y" if suffix in ("ied", "ies") else "")
+    return word
+
+
+def _find(text: str, actor: str | None) -> tuple[int, int]:
+    if not actor:
+        return -1, -1
+    at = text.find(actor)
+    if at < 0:
+        at = text.lower().find(actor.lower())
+    return (at, at + len(actor)) if at >= 0 else (-1, -1)
+
+
+def _pieces(text: str, source: str | None, target: str | None) -> tuple[str, str, str]:
+    """(marked text, words between the actors, words after the source)."""
+    s0, s1 = _find(text, source)
+    t0, t1 = _find(text, target)
+    if t0 >= 0 and s0 >= 0 and t0 < s1 and s0 < t1:  # overlapping: keep the source only
+        t0 = t1 = -1
+    spans = sorted([(s0, s1, " [SRC] "), (t0, t1, " [TGT] ")], key=lambda x: x[0], reverse=True)
+    marked = text
+    for start, end, tag in spans:
+        if start >= 0:
+            marked = marked[:start] + tag + marked[start:end] + tag.replace("[", "[/") + marked[end:]
+    if s0 >= 0 and t0 >= s1:
+        between = text[s1:t0]
+    elif s0 >= 0 and 0 <= t0 < s0:
+        between = text[t1:s0]
+    elif s0 >= 0:
+        between = text[s1:s1 + 100]
+    else:
+        between = text
+    after = text[s1:s1 + 80] if s0 >= 0 else text[:80]
+    return marked, between, after
+
+
+def features(text: str, source: str | None = None, target: str | None = None) -> list[str]:
+    """The sparse feature names of one example (with repeats: counts are term frequencies)."""
+    marked, between, after = _pieces(text, source, target)
+    extra = " ".join("b_" + w for w in _TOKEN.findall(between.lower()))
+    if VERB_FEATURES:
+        extra += " " + " ".join("v_" + _stem(w) for w in _TOKEN.findall(after.lower())
+                                if w not in _SKIP)
+    combined = f"{marked} ||| {extra}".lower()
+    words = _TOKEN.findall(combined)
+    feats = [f"w:{w}" for w in words]
+    feats += [f"w:{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+    for word in combined.split():
+        padded = f" {word} "
+        for n in range(2, 6):
+            feats += [f"c:{padded[i:i + n]}" for i in range(len(padded) - n + 1)]
+    return feats
+
+
+VERB_FEATURES = False
+_TOKEN = re.compile(r"(?u)\b\w\w+\b")
+
+
+# --- static embeddings (model2vec format, read without model2vec) -------------------------
+
+class Embedder:
+    """Mean-pooled static token embeddings with a BERT-uncased WordPiece tokenizer."""
+
+    def __init__(self, vocab: dict[str, int], matrix: np.ndarray) -> None:
+        self.vocab = vocab
+        self.matrix = matrix
+        self._cache: dict[str, list[int]] = {}
+
+    @classmethod
+    def from_dir(cls, folder: Path) -> Embedder:
+        tok = json.loads((folder / "tokenizer.json").read_text(encoding="utf-8"))
+        return cls(tok["model"]["vocab"], _read_safetensors(folder / "model.safetensors"))
+
+    def _word(self, word: str) -> list[int]:
+        ids = self._cache.get(word)
+        if ids is not None:
+            return ids
+        ids, start = [], 0
+        while start < len(word):
+            end, piece = len(word), None
+            while start < end:
+                sub = word[start:end] if start == 0 else "##" + word[start:end]
+                if sub in self.vocab:
+                    piece = self.vocab[sub]
+                    break
+                end -= 1
+            if piece is None:
+                ids = []
+                break
+            ids.append(piece)
+            start = end
+        self._cache[word] = ids
+        return ids
+
+    def tokens(self, text: str) -> list[int]:
+        text = unicodedata.normalize("NFD", text.lower())
+        text = "".join(c for c in text if unicodedata.category(c) != "Mn")
+        return [i for word in re.findall(r"\w+|[^\w\s]", text) for i in self._word(word)]
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        out = np.zeros((len(texts), self.matrix.shape[1]), dtype=np.float32)
+        for row, text in enumerate(texts):
+            ids = self.tokens(text)
+            if ids:
+                vec = self.matrix[ids].astype(np.float32).mean(axis=0)
+                out[row] = vec / (np.linalg.norm(vec) + 1e-9)
+        return out
+
+
+def _read_safetensors(path: Path) -> np.ndarray:
+    raw = path.read_bytes()
+    size = struct.unpack("<Q", raw[:8])[0]
+    header = json.loads(raw[8:8 + size])
+    info = header["embeddings"]
+    start, end = info["data_offsets"]
+    dtype = {"F16": np.float16, "F32": np.float32}[info["dtype"]]
+    data = np.frombuffer(raw[8 + size + start:8 + size + end], dtype=dtype)
+    return data.reshape(info["shape"])
+
+
+@functools.lru_cache(maxsize=1)
+def _embedder() -> Embedder | None:
+    if not (EMBEDDINGS / "model.safetensors").is_file():
+        return None
+    return Embedder.from_dir(EMBEDDINGS)
+
+
+def dense(embedder: Embedder, texts: Sequence[str], sources: Sequence[str | None],
+          targets: Sequence[str | None]) -> np.ndarray:
+    """Embeddings of the whole sentence and of the words between the actors."""
+    between = [_pieces(t, s, g)[1] for t, s, g in zip(texts, sources, targets, strict=True)]
+    return np.hstack([embedder.encode(texts), embedder.encode(between)])
+
+
+# --- the model ------------------------------------------------------------------------------
+
+@dataclass
+class Model:
+    """A trained linear classifier: feature vocabulary, idf, weights; optional dense part."""
+
+    labels: list[str]
+    vocab: dict[str, int]
+    idf: np.ndarray
+    coef: np.ndarray  # (n_features + n_dense, n_labels)
+    intercept: np.ndarray
+    dense_weight: float = 0.0
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def sparse(self, texts: Sequence[str], sources: Sequence[str | None],
+               targets: Sequence[str | None]) -> sp.csr_matrix:
+        return _sparse(self.vocab, self.idf, texts, sources, targets)
+
+    def matrix(self, texts: Sequence[str], sources: Sequence[str | None],
+               targets: Sequence[str | None], embedder: Embedder | None) -> sp.csr_matrix:
+        x = self.sparse(texts, sources, targets)
+        if self.dense_weight and embedder is not None:
+            d = dense(embedder, texts, sources, targets) * self.dense_weight
+            x = sp.hstack([x, sp.csr_matrix(d)]).tocsr()
+        elif self.dense_weight:
+            x = sp.hstack([x, sp.csr_matrix((x.shape[0], self.coef.shape[0] - x.shape[1]))])
+        return x.tocsr()
+
+    def proba(self, texts: Sequence[str], sources: Sequence[str | None],
+              targets: Sequence[str | None]) -> np.ndarray:
+        x = self.matrix(texts, sources, targets, _embedder() if self.dense_weight else None)
+        scores = np.asarray(x @ self.coef) + self.intercept
+        scores -= scores.max(axis=1, keepdims=True)
+        exp = np.exp(scores)
+        return exp / exp.sum(axis=1, keepdims=True)
+
+    def save(self, path: Path) -> None:
+        np.savez_compressed(
+            path, labels=np.array(self.labels), vocab=np.array(list(self.vocab)),
+            idf=self.idf.astype(np.float32), coef=self.coef.astype(np.float16),
+            intercept=self.intercept.astype(np.float32),
+            dense_weight=np.array(self.dense_weight), meta=np.array(json.dumps(self.meta)))
+
+    @classmethod
+    def read(cls, path: Path) -> Model:
+        with np.load(path, allow_pickle=False) as z:
+            names = [str(v) for v in z["vocab"]]
+            return cls(labels=[str(v) for v in z["labels"]],
+                       vocab={name: i for i, name in enumerate(names)},
+                       idf=z["idf"], coef=z["coef"].astype(np.float32), intercept=z["intercept"],
+                       dense_weight=float(z["dense_weight"]), meta=json.loads(str(z["meta"])))
+
+
+def _blocks(vocab: dict[str, int]) -> np.ndarray:
+    """1 for character n-gram columns, 0 for the others (cached per vocabulary)."""
+    key = id(vocab)
+    cached = _BLOCKS.get(key)
+    if cached is None or cached[0] is not vocab:
+        cached = (vocab, np.array([name.startswith("c:") for name in vocab], dtype=np.int8))
+        _BLOCKS[key] = cached
+    return cached[1]
+
+
+_BLOCKS: dict[int, tuple[dict[str, int], np.ndarray]] = {}
+
+
+def _sparse(vocab: dict[str, int], idf: np.ndarray, texts: Sequence[str],
+            sources: Sequence[str | None], targets: Sequence[str | None]) -> sp.csr_matrix:
+    """Sublinear tf-idf over the feature vocabulary, each block of a row L2-normalised."""
+    blocks = _blocks(vocab)
+    indptr, indices, values = [0], [], []
+    for text, source, target in zip(texts, sources, targets, strict=True):
+        counts: dict[int, int] = {}
+        for name in features(text, source, target):
+            col = vocab.get(name)
+            if col is not None:
+                counts[col] = counts.get(col, 0) + 1
+        cols = np.fromiter(counts, dtype=np.int64, count=len(counts))
+        vals = (1.0 + np.log(np.fromiter(counts.values(), dtype=np.float64,
+                                         count=len(counts)))) * idf[cols]
+        for block in (blocks[cols] == 0, blocks[cols] == 1):  # word and char n-grams apart
+            norm = np.linalg.norm(vals[block])
+            if norm:
+                vals[block] /= norm
+        indices.append(cols)
+        values.append(vals)
+        indptr.append(indptr[-1] + len(cols))
+    return sp.csr_matrix((np.concatenate(values) if values else np.zeros(0),
+                          np.concatenate(indices) if indices else np.zeros(0, dtype=np.int64),
+                          indptr), shape=(len(indptr) - 1, len(idf)))
+
+
+def train(texts: Sequence[str], labels: Sequence[str], sources: Sequence[str | None],
+          targets: Sequence[str | None], *, c: float = 10.0, min_df: int = 2,
+          dense_weight: float = 0.0, weights: Sequence[float] | None = None,
+          svm: bool = False, scale: float = 1.0) -> Model:
+    """Fit a model (needs scikit-learn, a development dependency of this step only)."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.svm import LinearSVC
+
+    df: dict[str, int] = {}
+    for text, source, target in zip(texts, sources, targets, strict=True):
+        for name in set(features(text, source, target)):
+            df[name] = df.get(name, 0) + 1
+    names = sorted(name for name, n in df.items() if n >= min_df)
+    vocab = {name: i for i, name in enumerate(names)}
+    idf = np.log((1 + len(texts)) / (1 + np.array([df[n] for n in names], dtype=np.float64))) + 1
+    model = Model(labels=[], vocab=vocab, idf=idf, coef=np.zeros((0, 0)),
+                  intercept=np.zeros(0), dense_weight=dense_weight)
+    embedder = _embedder() if dense_weight else None
+    x = model.matrix(texts, sources, targets, embedder)
+    if svm:
+        clf: Any = LinearSVC(C=c, class_weight="balanced")
+    else:
+        clf = LogisticRegression(C=c, max_iter=5000, class_weight="balanced")
+    clf.fit(x, list(labels), sample_weight=None if weights is None else np.asarray(weights))
+    model.labels = [str(v) for v in clf.classes_]
+    model.coef = (clf.coef_.T * scale).astype(np.float32)
+    model.intercept = (clf.intercept_ * scale).astype(np.float32)
+    return model
+
+
+# --- the public API --------------------------------------------------------------------------
+
+_override: list[Model] = []
+
+
+@functools.lru_cache(maxsize=1)
+def _shipped() -> Model | None:
+    if not WEIGHTS.is_file():
+        return None
+    try:
+        return Model.read(WEIGHTS)
+    except (OSError, ValueError, KeyError) as err:
+        logger.warning("could not read %s: %s", WEIGHTS, err)
+        return None
+
+
+def load() -> Model | None:
+    """The model in use: one set by :func:`use`, else the shipped weights (read once)."""
+    return _override[-1] if _override else _shipped()
+
+
+def available() -> bool:
+    """Whether a model (shipped weights, or one set with :func:`use`) can be used."""
+    return load() is not None
+
+
+@contextlib.contextmanager
+def use(model: Model) -> Iterator[Model]:
+    """Use ``model`` instead of the shipped weights inside a ``with`` block."""
+    _override.append(model)
+    try:
+        yield model
+    finally:
+        _override.remove(model)
+
+
+def predict(sentences: list[str], sources: list[str | None] | None = None,
+            targets: list[str | None] | None = None) -> list[tuple[str, float]]:
+    """The PLOVER type and its probability for each sentence, given its actors' texts."""
+    model = load()
+    if model is None:
+        return [("", 0.0)] * len(sentences)
+    if not sentences:
+        return []
+    sources = sources if sources is not None else [None] * len(sentences)
+    targets = targets if targets is not None else [None] * len(sentences)
+    proba = model.proba(sentences, sources, targets)
+    best = proba.argmax(axis=1)
+    return [(model.labels[i], float(proba[row, i])) for row, i in enumerate(best)]
