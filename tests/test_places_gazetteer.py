@@ -56,6 +56,8 @@ def test_gazetteer_aliases_and_unknowns():
     gaz = small_gazetteer()
     assert gaz.lookup("U.S.").name == "United States"
     assert gaz.lookup("Atlantis") is None
+    kremlin = gaz.lookup("the Kremlin")
+    assert (kremlin.name, kremlin.country, kremlin.kind) == ("the Kremlin", "RUS", "landmark")
     assert gaz.country("LBN").lat == 33.87
     assert gaz.country(None) is None
 
@@ -69,6 +71,8 @@ def test_gazetteer_real_table():
     assert gaz.lookup("Kiev").country == "UKR"
     assert gaz.lookup("the West Bank").country == "PSE"
     assert gaz.lookup("Iowa").country == "USA"
+    assert gaz.lookup("Washington").kind == "city"
+    assert gaz.lookup("White House").lat == pytest.approx(38.9, abs=0.1)
     assert gaz.lookup("northern Syria").name == "northern Syria"
     for iso3 in ("LBN", "RUS", "USA", "FJI"):
         centre = gaz.country(iso3)

@@ -64,6 +64,7 @@ CASES = [
     ("fiscal 2011", WED, None, None, ("DATE", "2011")),
     ("five years ago", WED, "past", None, ("DATE", "2007")),
     ("nineteen ninety-six", WED, None, None, ("DATE", "1996")),
+    ("1354 B.C.", WED, None, None, ("DATE", "BC1354")),
     # references to the present, past and future
     ("now", WED, None, None, ("DATE", "PRESENT_REF")),
     ("recently", WED, None, None, ("DATE", "PAST_REF")),

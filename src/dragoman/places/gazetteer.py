@@ -82,6 +82,9 @@ class Gazetteer:
         codes, or codes with weights from 0 to 1: how much the article is about each);
         "south Lebanon" is a region of Lebanon with Lebanon's coordinates."""
         weights = dict(prefer) if isinstance(prefer, Mapping) else dict.fromkeys(prefer, 1.0)
+        landmark = _landmarks().get(normalise_name(text))
+        if landmark is not None:
+            return landmark._replace(name=text.strip())
         found = self._best(self.candidates(text), weights)
         if found:
             return found
@@ -100,8 +103,8 @@ class Gazetteer:
         return max(options, key=lambda p: _score(p, prefer, biggest))
 
 
-_BASE = {"country": 5.0, "state": 4.0, "region": 3.0, "city": 1.0}
-PREFERENCE = 1.5  # what being the article's country is worth
+_BASE = {"country": 5.0, "state": 3.5, "region": 3.0, "city": 1.0}
+PREFERENCE = 2.0  # what being the article's country is worth
 COMPARABLE = 1 / 8  # a city smaller than this share of the biggest namesake gets no preference
 
 
@@ -120,6 +123,16 @@ def _score(place: Place, prefer: dict[str, float], biggest: int) -> float:
 @functools.cache
 def _directions() -> frozenset[str]:
     return frozenset(_data_lines("directions.txt"))
+
+
+@functools.cache
+def _landmarks() -> dict[str, Place]:
+    """"the Kremlin", "the White House": buildings that stand for a government."""
+    out = {}
+    for line in _data_lines("landmarks.tsv"):
+        name, iso3, lat, lon = line.split("\t")[:4]
+        out[normalise_name(name)] = Place(name, iso3, float(lat), float(lon), "landmark")
+    return out
 
 
 def _data_lines(name: str) -> list[str]:

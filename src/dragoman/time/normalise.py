@@ -323,6 +323,10 @@ def _year(phrase: str, ctx: Context) -> Result | None:
                      r"(?:-(?P<y2>\d\d|\d{4}))?", phrase)
     if m:
         return "DATE", m["y"]
+    m = re.fullmatch(r"(?:the year )?(?P<y>\d{1,4}) ?(?P<era>b\.?c\.?(?:e\.?)?|a\.?d\.?)",
+                     phrase) or re.fullmatch(r"(?P<era>a\.?d\.?) (?P<y>\d{1,4})", phrase)
+    if m:
+        return "DATE", ("BC" if m["era"].startswith("b") else "") + f"{int(m['y']):04d}"
     m = re.fullmatch(r"(?:the )?(?P<c>(?:1[0-9]|20)\d)0'?s", phrase) or re.fullmatch(
         r"(?:the )?'?(?P<d>\d|twen|thir|for|fif|six|seven|eigh|nine)(?:0s|ties)", phrase)
     if m and m.groupdict().get("c"):

@@ -28,8 +28,8 @@ _LEADING = {"since", "until", "till", "by", "from", "through", "throughout", "du
             "(", "an", "per", "is", "was", "are", "were", "be", "been", "the", "a"}
 _KEEP_DET = {"the", "a", "an"}
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "'d"}
-_INTENT = {"be", "plan", "expect", "schedule", "due", "set", "intend", "hope", "aim", "want", "seek",
-           "prepare", "agree", "decide", "promise", "threaten", "vow", "pledge", "propose",
+_INTENT = {"be", "plan", "expect", "schedule", "due", "set", "intend", "hope", "aim", "want",
+           "seek", "prepare", "agree", "decide", "promise", "threaten", "vow", "pledge", "propose",
            "try", "going", "likely", "able", "ready", "need", "wish", "call", "urge", "ask"}
 _MODAL = {"could", "might", "may", "should", "must", "can", "ca"}
 
