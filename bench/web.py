@@ -57,11 +57,10 @@ def build_replicated(db: Path, source: Path, n: int) -> None:
         for i, record in enumerate(itertools.islice(itertools.cycle(originals), n)):
             round_ = i // len(originals)
             art = record.article
-            year = int(art.published[:4]) - round_ if art.published else None
-            record.article = dataclasses.replace(
+            year = int(art.published[:4]) - round_ % 10 if art.published else None
+            yield dataclasses.replace(record, article=dataclasses.replace(
                 art, id=f"{art.id}-{round_}", text=art.text + "\n" * round_,
-                published=f"{year:04d}{art.published[4:]}" if year else None)
-            yield record
+                published=f"{year:04d}{art.published[4:]}" if art.published else None))
 
     stored = write_store(db, copies(), batch=1000)
     print(f"built {db}: {stored} articles from {len(originals)} in {source}"

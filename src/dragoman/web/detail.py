@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections import Counter
 from typing import Any
 
 from dragoman.web.highlight import Mark, highlight
 from dragoman.web.queries import (
+    EVENT_COLUMNS,
+    EVENT_FROM,
     QUADS,
     EventFilter,
     actor_key,
     actor_where,
     events,
-    involves,
+    fill_months,
     rows,
     timeline,
     with_keys,
@@ -109,30 +112,104 @@ def _marks(actors: list[dict[str, Any]], evts: list[dict[str, Any]],
 def actor(conn: sqlite3.Connection, key: str, *, limit: int = 25) -> dict[str, Any] | None:
     """Everything the store holds about the actor of ``key``; None if unknown."""
     where, params = actor_where(key, "ac")
-    names = rows(conn, f"SELECT name, code, COUNT(*) AS articles FROM actors ac WHERE {where}"
-                       " GROUP BY name, code ORDER BY articles DESC LIMIT 20", params)
-    if not names:
+    seen = [tuple(r) for r in conn.execute(
+        f"SELECT name, code, kind, country, sector, role, article_id FROM actors ac WHERE {where}",
+        params)]
+    if not seen:
         return None
-    profile = rows(conn, f"SELECT kind, country, sector, COUNT(*) AS n FROM actors ac"
-                         f" WHERE {where} GROUP BY kind, country, sector ORDER BY n DESC"
-                         " LIMIT 5", params)
-    roles = rows(conn, f"SELECT role, COUNT(*) AS n FROM actors ac WHERE {where}"
-                       " AND role IS NOT NULL GROUP BY role ORDER BY n DESC LIMIT 10", params)
+    names = [{"name": n, "code": c, "articles": k}
+             for (n, c), k in Counter((r[0], r[1]) for r in seen).most_common(20)]
+    profile = [{"kind": kd, "country": co, "sector": se, "n": k}
+               for (kd, co, se), k in Counter(r[2:5] for r in seen).most_common(5)]
+    roles = [{"role": role, "n": k}
+             for role, k in Counter(r[5] for r in seen if r[5]).most_common(10)]
+    articles = len({r[6] for r in seen})
     mentions = rows(conn, "SELECT m.text, COUNT(*) AS n FROM mentions m JOIN actors ac"
                           " ON ac.article_id = m.article_id AND ac.id = m.actor_id"
                           f" WHERE {where} GROUP BY m.text ORDER BY n DESC LIMIT 15", params)
-    as_source, n_source = events(conn, EventFilter(source=key), limit=limit)
-    as_target, n_target = events(conn, EventFilter(target=key), limit=limit)
+    involved = _involved(conn, key)
+    by_role = {role: [r for r in involved if r[0] == role] for role in ("source", "target")}
     return {
         "key": key, "name": names[0]["name"] if "|" in key else key, "code": names[0]["code"],
-        "articles": sum(n["articles"] for n in names), "names": with_keys(names, ""),
+        "articles": articles, "names": with_keys(names, ""),
         "profile": profile[0] if profile else {}, "profiles": profile, "roles": roles,
         "mentions": mentions, "statements": _statements(conn, key, limit),
-        "events_as_source": as_source, "n_as_source": n_source,
-        "events_as_target": as_target, "n_as_target": n_target,
-        "timeline": timeline(conn, *EventFilter(actor=key).where()),
-        "partners": partners(conn, key),
+        "events_as_source": _latest(conn, by_role["source"], limit),
+        "n_as_source": len(by_role["source"]),
+        "events_as_target": _latest(conn, by_role["target"], limit),
+        "n_as_target": len(by_role["target"]),
+        "timeline": _timeline(involved), "partners": _partners(involved),
     }
+
+
+# role, num, date, quad class, Goldstein, copy_of, the other actor's code and name
+Involved = tuple[str, int, str | None, int | None, float | None, int | None, str | None,
+                 str | None]
+
+
+def _involved(conn: sqlite3.Connection, key: str) -> list[Involved]:
+    """Every event of the actor, in one pass from its rows in ``actors``."""
+    frag, params = actor_where(key, "x")
+    date = "COALESCE(v.date, (SELECT published FROM articles WHERE id = v.article_id))"
+    parts = [f"SELECT '{role}', v.num, {date}, v.quad_class, v.goldstein, v.copy_of, o.code,"
+             f" o.name FROM actors x JOIN events v ON v.article_id = x.article_id"
+             f" AND v.{role} = x.id LEFT JOIN actors o ON o.article_id = v.article_id"
+             f" AND o.id = v.{other} WHERE {frag}"
+             for role, other in (("source", "target"), ("target", "source"))]
+    return [tuple(r) for r in conn.execute(" UNION ALL ".join(parts), params * 2)]
+
+
+def _latest(conn: sqlite3.Connection, involved: list[Involved], limit: int
+            ) -> list[dict[str, Any]]:
+    """The full rows of the latest ``limit`` of these events."""
+    latest = sorted(involved, key=lambda r: (r[2] or "", r[1]), reverse=True)[:limit]
+    if not latest:
+        return []
+    marks = ", ".join("?" * len(latest))
+    found = rows(conn, f"SELECT {EVENT_COLUMNS} {EVENT_FROM} WHERE e.num IN ({marks})",
+                 [r[1] for r in latest])
+    order = {r[1]: i for i, r in enumerate(latest)}
+    return with_keys(sorted(found, key=lambda e: order[e["num"]]), "source_", "target_")
+
+
+def _timeline(involved: list[Involved]) -> list[dict[str, Any]]:
+    """Events per month by quad class, each event once (copies of events left out)."""
+    months: dict[str, dict[str, Any]] = {}
+    seen: set[int] = set()
+    for _, num, date, quad, goldstein, copy_of, _, _ in involved:
+        if num in seen or copy_of is not None or not date:
+            continue
+        seen.add(num)
+        m = months.setdefault(date[:7], {"period": date[:7], "q1": 0, "q2": 0, "q3": 0,
+                                         "q4": 0, "n": 0, "total": 0.0, "scored": 0})
+        m["n"] += 1
+        if quad in (1, 2, 3, 4):
+            m[f"q{quad}"] += 1
+        if goldstein is not None:
+            m["total"] += goldstein
+            m["scored"] += 1
+    for m in months.values():
+        m["goldstein"] = round(m.pop("total") / m["scored"], 2) if m["scored"] else None
+        del m["scored"]
+    return fill_months([months[k] for k in sorted(months)])
+
+
+def _partners(involved: list[Involved], limit: int = 15) -> list[dict[str, Any]]:
+    """The actors most often on the other side of the actor's events."""
+    found: dict[tuple[str | None, str], dict[str, Any]] = {}
+    for _, _, _, quad, goldstein, _, code, name in involved:
+        if name is None:
+            continue
+        p = found.setdefault((code, name), {"code": code, "name": name, "events": 0,
+                                            "total": 0.0, "cooperation": 0, "conflict": 0})
+        p["events"] += 1
+        p["total"] += goldstein or 0.0
+        p["cooperation"] += quad in (1, 2)
+        p["conflict"] += quad in (3, 4)
+    top = sorted(found.values(), key=lambda p: -p["events"])[:limit]
+    for p in top:
+        p["goldstein"] = round(p.pop("total") / p["events"], 2)
+    return with_keys(top, "")
 
 
 def _statements(conn: sqlite3.Connection, key: str, limit: int) -> list[dict[str, Any]]:
@@ -144,22 +221,6 @@ def _statements(conn: sqlite3.Connection, key: str, limit: int) -> list[dict[str
                       f" JOIN articles a ON a.id = st.article_id WHERE {where}"
                       " ORDER BY a.published DESC, st.article_id, st.idx LIMIT ?",
                 [*params, limit])
-
-
-def partners(conn: sqlite3.Connection, key: str, limit: int = 15) -> list[dict[str, Any]]:
-    """The actors ``key`` has most events with, in either direction."""
-    as_src, p_src = involves(key, "source")
-    as_tgt, p_tgt = involves(key, "target")
-    sql = ("SELECT code, name, COUNT(*) AS events, ROUND(AVG(goldstein), 2) AS goldstein,"
-           " SUM(quad_class IN (1, 2)) AS cooperation, SUM(quad_class IN (3, 4)) AS conflict"
-           " FROM (SELECT o.code, o.name, e.goldstein, e.quad_class FROM events e"
-           " JOIN actors o ON o.article_id = e.article_id AND o.id = e.target"
-           f" WHERE {as_src}"
-           " UNION ALL SELECT o.code, o.name, e.goldstein, e.quad_class FROM events e"
-           " JOIN actors o ON o.article_id = e.article_id AND o.id = e.source"
-           f" WHERE {as_tgt})"
-           " GROUP BY code, name ORDER BY events DESC LIMIT ?")
-    return with_keys(rows(conn, sql, [*p_src, *p_tgt, limit]), "")
 
 
 # -- dyad ---------------------------------------------------------------------------------

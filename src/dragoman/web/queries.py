@@ -69,11 +69,16 @@ def actor_where(key: str, alias: str) -> tuple[str, list[Any]]:
     return f"{alias}.code IS ? AND {alias}.name = ?", [code, name]
 
 
-def involves(key: str, column: str) -> tuple[str, list[Any]]:
-    """A WHERE fragment: the event's ``column`` (source or target) is an actor of ``key``."""
+def involves(key: str, *columns: str) -> tuple[str, list[Any]]:
+    """A WHERE fragment: an actor of ``key`` is the event's source or target (``columns``).
+
+    The events are found from the actor's rows (through the index on actors' code or
+    name), then each article's few events: no scan of the events table.
+    """
     frag, params = actor_where(key, "x")
-    return (f"(e.article_id, e.{column}) IN"
-            f" (SELECT x.article_id, x.id FROM actors x WHERE {frag})", params)
+    parts = [f"SELECT v.num FROM actors x JOIN events v ON v.article_id = x.article_id"
+             f" AND v.{column} = x.id WHERE {frag}" for column in columns]
+    return f"e.num IN ({' UNION ALL '.join(parts)})", params * len(columns)
 
 
 def rows(conn: sqlite3.Connection, sql: str, params: list[Any] | tuple[Any, ...] = ()
@@ -267,10 +272,9 @@ class EventFilter:
                 clauses.append(frag)
                 params += p
         if self.actor:
-            frag_s, p_s = involves(self.actor, "source")
-            frag_t, p_t = involves(self.actor, "target")
-            clauses.append(f"({frag_s} OR {frag_t})")
-            params += p_s + p_t
+            frag, p = involves(self.actor, "source", "target")
+            clauses.append(frag)
+            params += p
         if self.dyad:
             a, b = self.dyad
             parts = [involves(k, c) for k, c in ((a, "source"), (b, "target"),
