@@ -173,3 +173,16 @@ def test_extract_classifier_fills_silent_clauses(nlp, monkeypatch) -> None:  # t
     assert [(names[e.source], names[e.target], e.cameo, e.plover) for e in found] == [
         ("CAN", "PER", "170", "COERCE")]
     assert found[0].confidence < 0.9
+
+
+def test_extract_reported_judgement_is_accusation(nlp) -> None:  # type: ignore[no-untyped-def]
+    found, names = run(nlp, "Poland said Belarus's actions were a clear provocation.",
+                       {"Poland": "POL", "Belarus": "BLR"})
+    assert [(names[e.source], names[e.target], e.cameo, e.trigger.text) for e in found] == [
+        ("POL", "BLR", "111", "provocation")]
+
+
+def test_extract_send_targets_destination(nlp) -> None:  # type: ignore[no-untyped-def]
+    found, names = run(nlp, "Turkey sent an envoy to Iraq on Monday.",
+                       {"Turkey": "TUR", "envoy": "TURGOV", "Iraq": "IRQ"})
+    assert [(names[e.source], names[e.target]) for e in found] == [("TUR", "IRQ")]

@@ -36,6 +36,7 @@ NOT_NOMINAL = frozenset({"03", "05", "07"})  # "China's assistance": no event on
 VERBS = frozenset({"VERB"})
 NOUNS = frozenset({"NOUN", "PROPN"})
 MAX_SOURCES = 8
+DATIVE_PREPS = ("to", "into", "toward", "towards", "for")
 UNEVENTFUL = frozenset({"be", "have", "do", "get", "say", "tell", "become", "seem", "know",
                         "think", "believe", "want", "need", "include", "remain", "come"})
 
@@ -100,7 +101,7 @@ class _Walker:
         m = self.match(v)
         if self.P.role("speech", v.lemma_.lower()) and not (
                 m and (m[1].specific or m[1].own) and _keep(m[1].code)):
-            return []  # "suggested", "insisted": statements, unless a pattern says more
+            return self.judgement(v, sent_index)  # statements, unless they accuse
         if self.governs_coded(v):
             return []  # "refused to meet": the event is coded at "meet"
         light = self.light_noun(v)
@@ -128,6 +129,23 @@ class _Walker:
         if base.needs_target and frame.top is v and not self.aimed(subs, tgts):
             return []  # a loose dictionary default ("heard", "went on") needs a target
         return self.assemble(frame, subs, tgts, sent_index, base)
+
+    def judgement(self, v: Token, sent_index: int) -> list[Candidate]:
+        """"X said Y's moves were a grave breach": X accuses Y (111)."""
+        subs = syntax.children(v, syntax.SUBJ)
+        speaker = self.actors.of(subs[0]) if subs else None
+        if speaker is None:
+            return []
+        for c in v.children:
+            if c.dep_ != "ccomp" or c.lemma_.lower() != "be" or _negated(c):
+                continue
+            word = next((t for p in c.children if p.dep_ in ("attr", "acomp")
+                         for t in p.subtree if self.P.role("accusing", t.lemma_.lower())), None)
+            accused = [self.actors.of(t) for t in syntax.children(c, syntax.SUBJ)]
+            if word is not None and accused and accused[0] and accused[0] != speaker:
+                return [Candidate("111", [speaker], [accused[0]],
+                                  (word.idx, word.idx + len(word)), sent_index, confidence=0.6)]
+        return []
 
     def note_silent(self, v: Token, sent_index: int) -> None:
         """Keep a clause with an actor as subject that no pattern codes, for the classifier."""
@@ -163,6 +181,11 @@ class _Walker:
     def verb_targets(self, v: Token, noun: Token | None, code: str) -> list[Token]:
         """Targets of ``v``; through its object noun when that is no actor ("sanctions on X")."""
         has = self.has_actor
+        if self.P.role("dative", v.lemma_.lower()):  # "send an envoy to Kiev": Kiev
+            objs = syntax.objects(v)
+            found = syntax.targets(v, objs[0].i if objs else None, has, DATIVE_PREPS)
+            if found and any(has(t) for t in found):
+                return found
         tgts = syntax.targets(v, noun.i if noun is not None else None, has)
         if any(has(t) for t in tgts):
             return tgts
@@ -214,6 +237,8 @@ class _Walker:
             return None
         aux = self.aux(v)
         h = v
+        if aux is None and v.dep_ == "conj" and v.head.pos_ in VERBS:
+            aux = self.aux(v.head)  # "must pull back ... and start talking"
         while h.dep_ == "conj" and h.head.dep_ == "xcomp" and h.head.pos_ in VERBS:
             h = h.head  # "helped to plan and carry out": carry hangs on plan
         while h.dep_ == "xcomp" and h.head.pos_ in GOVERNORS and h.head is not h:

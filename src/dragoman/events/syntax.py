@@ -127,7 +127,9 @@ def agents(verb: Token) -> list[Token]:
 
 def is_passive(verb: Token) -> bool:
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
-        return True  # "men sought by police"
+        # "men sought by police"; but "ministers, meeting ..., threatened to suspend"
+        # is a misparsed main verb: a passive participle takes no object or complement
+        return not any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in verb.children)
     return any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children)
 
 
@@ -154,7 +156,7 @@ def subjects(verb: Token) -> list[Token]:
         return subjects(head)
     if dep == "acomp":  # "Norway is willing to send": willing -> is -> Norway
         return subjects(head)
-    clause_on_noun = dep == "relcl" or (dep == "acl" and verb.tag_ == "VBG")
+    clause_on_noun = dep == "relcl" or (dep == "acl" and verb.tag_ in ("VBG", "VBN"))
     if clause_on_noun and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return conjuncts(head)
     return []
