@@ -78,8 +78,9 @@ def _from_candidates(text: str, candidates: list[reported.Candidate], every: lis
         cue = (candidate.head.idx, candidate.cue[-1].idx + len(candidate.cue[-1]))
         if any(q.start < cue[0] < q.end for q in full):
             continue  # speech inside a quote is the quoted speaker's own, as PolNeAR has it
+        para = (_para_start(text, cue[0]), _para_end(text, cue[0]))
         inside = [q for q in every if q.start < end and start < q.end
-                  and not (q.start <= cue[0] < q.end)]
+                  and not (q.start <= cue[0] < q.end) and q.start <= para[1] and q.end >= para[0]]
         if inside and _quoted_share(start, end, inside, cue) >= 0.6:
             if any(q in owner for q in inside):
                 continue

@@ -13,7 +13,7 @@ from dragoman.statements.cues import Lexicon
 _TRIM_PUNCT = {",", ".", ";", ":", "—", "–", "-", "--", "...", "…", "(", ")"}
 _QUOTE_MARKS = {'"', "“", "”", "'", "‘", "’", "''", "``"}
 _NESTABLE = {"object", "prep", "xcomp", "objcomp"}  # content kinds left out inside another's
-_AFTERTHOUGHTS = {"advcl", "npadvmod", "appos", "prep", "dep", "parataxis"}
+_AFTERTHOUGHTS = {"advcl", "appos"}
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _STATEMENT_NOUNS = {"statement", "interview", "release", "tweet", "post", "letter", "email",
                     "speech", "op-ed", "editorial", "memo", "briefing", "conference"}
@@ -189,6 +189,8 @@ def _extent(first: int, last: int, doc: Doc) -> tuple[int, int] | None:
 def _trimmable(token: Token, leading: bool, span: Span) -> bool:
     if token.is_space or token.text in _TRIM_PUNCT:
         return True
+    if leading and token.dep_ == "cc" and token.i == token.sent.start:
+        return True  # "And ...", "But ..." opening the sentence
     if token.text in _QUOTE_MARKS:
         marks = sum(1 for t in span if t.text in _QUOTE_MARKS)
         return marks % 2 == 1  # an unpaired mark at the edge
@@ -216,6 +218,10 @@ def _according(token: Token) -> Candidate | None:
     sent = token.sent
     first, last = clause.left_edge.i, clause.right_edge.i
     first, last = max(first, sent.start), min(last, sent.end - 1)
+    while last > first and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    while first < last and (doc[first].is_punct or doc[first].is_space):
+        first += 1
     if phrase_first <= first:
         first = phrase_last + 1
     elif phrase_last >= last:
