@@ -45,6 +45,9 @@ def classifier() -> Any | None:
         module = importlib.import_module("dragoman.events.classifier")
     except ImportError:
         return None
+    except Exception:  # a half-written module must not break extraction
+        logger.warning("events classifier cannot be imported", exc_info=True)
+        return None
     try:
         return module if module.available() else None
     except Exception:  # a broken model must not break extraction
