@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
+import itertools
 import json
 import logging
 import re
@@ -36,12 +38,19 @@ __all__ = ["LABELS", "Model", "available", "load", "predict", "train", "use"]
 DATA = Path(__file__).parent / "data"
 WEIGHTS = DATA / "classifier.npz"
 EMBEDDINGS = DATA / "classifier_embeddings"
+EXTRA = DATA / "classifier_extra.tsv"
+# The settings chosen by cross-validation (scripts/train_classifier.py prints the figures).
+DEFAULTS: dict[str, Any] = {"c": 1.0, "svm": True, "scale": 4.0, "min_df": 2,
+                            "dense_weight": 0.0}
 LABELS = ("ACCUSE", "AGREE", "AID", "ASSAULT", "COERCE", "CONSULT", "COOPERATE", "MOBILIZE",
           "PROTEST", "REJECT", "REQUEST", "SANCTION", "SUPPORT", "THREATEN", "YIELD")
 
-_WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|\d+|[^\w\s]")
-_SKIP = frozenset(
-    ["has", "have", "had", "is", "was", "were", "are", "be", "been", "being", "will", "would", "could", "should", "may", "might", "can", "did", "does", "do", "not", "also", "on", "in", "at", "last", "this", "that", "which", "who", "yesterday", "today", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "early", "late", "recently", "reportedly", ",", "the", "a", "an", "said", "says", "'s"])
+_SKIP = frozenset("""
+has have had is was were are be been being will would could should may might can did
+does do not also on in at last this that which who yesterday today monday tuesday
+wednesday thursday friday saturday sunday early late recently reportedly the an said
+says
+""".split())  # noqa: SIM905 (a word list)
 
 
 # --- features -----------------------------------------------------------------------------
@@ -73,7 +82,8 @@ def _pieces(text: str, source: str | None, target: str | None) -> tuple[str, str
     marked = text
     for start, end, tag in spans:
         if start >= 0:
-            marked = marked[:start] + tag + marked[start:end] + tag.replace("[", "[/") + marked[end:]
+            closing = tag.replace("[", "[/")
+            marked = marked[:start] + tag + marked[start:end] + closing + marked[end:]
     if s0 >= 0 and t0 >= s1:
         between = text[s1:t0]
     elif s0 >= 0 and 0 <= t0 < s0:
@@ -90,13 +100,12 @@ def features(text: str, source: str | None = None, target: str | None = None) ->
     """The sparse feature names of one example (with repeats: counts are term frequencies)."""
     marked, between, after = _pieces(text, source, target)
     extra = " ".join("b_" + w for w in _TOKEN.findall(between.lower()))
-    if VERB_FEATURES:
-        extra += " " + " ".join("v_" + _stem(w) for w in _TOKEN.findall(after.lower())
-                                if w not in _SKIP)
+    extra += " " + " ".join("v_" + _stem(w) for w in _TOKEN.findall(after.lower())
+                            if w not in _SKIP)
     combined = f"{marked} ||| {extra}".lower()
     words = _TOKEN.findall(combined)
     feats = [f"w:{w}" for w in words]
-    feats += [f"w:{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+    feats += [f"w:{a} {b}" for a, b in itertools.pairwise(words)]
     for word in combined.split():
         padded = f" {word} "
         for n in range(2, 6):
@@ -104,7 +113,6 @@ def features(text: str, source: str | None = None, target: str | None = None) ->
     return feats
 
 
-VERB_FEATURES = False
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")
 
 
@@ -304,6 +312,32 @@ def train(texts: Sequence[str], labels: Sequence[str], sources: Sequence[str | N
     model.coef = (clf.coef_.T * scale).astype(np.float32)
     model.intercept = (clf.intercept_ * scale).astype(np.float32)
     return model
+
+
+def digest(text: str) -> str:
+    """A short fingerprint of a training sentence (to tell in-sample scores)."""
+    return hashlib.blake2b(" ".join(text.split()).encode("utf-8"), digest_size=6).hexdigest()
+
+
+def extra_examples() -> tuple[list[str], list[str], list[str | None], list[str | None]]:
+    """The example sentences written for dragoman: (texts, labels, sources, targets)."""
+    texts, labels, sources, targets = [], [], [], []
+    for line in EXTRA.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            label, source, target, text = line.split("\t")
+            texts.append(text)
+            labels.append(label)
+            sources.append(source or None)
+            targets.append(target or None)
+    return texts, labels, sources, targets
+
+
+def train_default(texts: Sequence[str], labels: Sequence[str], sources: Sequence[str | None],
+                  targets: Sequence[str | None]) -> Model:
+    """Train with the shipped model's settings, adding dragoman's own example sentences."""
+    more = extra_examples()
+    return train([*texts, *more[0]], [*labels, *more[1]], [*sources, *more[2]],
+                 [*targets, *more[3]], **DEFAULTS)
 
 
 # --- the public API --------------------------------------------------------------------------
