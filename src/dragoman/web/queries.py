@@ -328,12 +328,19 @@ def events(conn: sqlite3.Connection, flt: EventFilter, *, sort: str = "date",
     join = {"s": "LEFT JOIN actors s ON s.article_id = e.article_id AND s.id = e.source",
             "t": "LEFT JOIN actors t ON t.article_id = e.article_id AND t.id = e.target",
             "a": "JOIN articles a ON a.id = e.article_id"}.get(order[0], "")
-    page = (f"SELECT e.num FROM events e {join} WHERE {where}"
+    # An actor filter is costly: count in the same statement as the page.
+    counted = "e.num IN (" in where
+    page = (f"SELECT e.num{', COUNT(*) OVER () AS total' if counted else ''}"
+            f" FROM events e {join} WHERE {where}"
             f" ORDER BY {order} {direction}, e.num {direction} LIMIT ? OFFSET ?")
-    sql = (f"SELECT {EVENT_COLUMNS} {EVENT_FROM} WHERE e.num IN ({page})"
-           f" ORDER BY {order} {direction}, e.num {direction}")
-    found = rows(conn, sql, [*params, limit, offset])
-    total = conn.execute(f"SELECT COUNT(*) FROM events e WHERE {where}", params).fetchone()[0]
+    nums = conn.execute(page, [*params, limit, offset]).fetchall()
+    if counted and nums:
+        total = nums[0][1]
+    else:
+        total = conn.execute(f"SELECT COUNT(*) FROM events e WHERE {where}", params).fetchone()[0]
+    marks = ", ".join("?" * len(nums))
+    found = rows(conn, f"SELECT {EVENT_COLUMNS} {EVENT_FROM} WHERE e.num IN ({marks})"
+                       f" ORDER BY {order} {direction}, e.num {direction}", [n[0] for n in nums])
     return with_keys(found, "source_", "target_"), int(total)
 
 
@@ -387,8 +394,8 @@ class ArticleFilter:
             params += p
         if self.event:
             clauses.append("a.id IN (SELECT y.article_id FROM events y"
-                           " WHERE y.plover = ? OR y.cameo LIKE ? || '%')")
-            params += [self.event, self.event]
+                           " WHERE y.plover = ? OR (y.cameo >= ? AND y.cameo < ?))")
+            params += [self.event, self.event, self.event + "\uffff"]
         return " AND ".join(clauses) or "1", params
 
 
