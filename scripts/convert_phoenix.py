@@ -103,6 +103,8 @@ def _country_names() -> dict[str, str]:
 
 
 def _title(name: str) -> str:
+    if name.upper().startswith("THE "):
+        name = name[4:]
     return " ".join(w.lower() if w.lower() in PARTICLES else w.capitalize()
                     for w in name.split())
 

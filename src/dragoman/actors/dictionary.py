@@ -206,13 +206,13 @@ def _tokenizer() -> Callable[[str], Any]:
     return spacy.blank("en").tokenizer
 
 
-_SIMPLE = re.compile(r"(?<=[a-z])(-)(?=[a-z])|('s|’s)$|(,)")
+_SIMPLE = re.compile(r"(?<=[a-z])(-)(?=[a-z])|('s|’s)$|(?<=s)(')$|(,)")
 
 
 def simple_tokens(text: str) -> str:
     """A quick stand-in for :func:`tokenize_phrase` on plain names (the shipped extras).
 
-    Splits words, hyphens between letters, a final 's and commas; a test checks it
+    Splits words, hyphens between letters, a final 's or s', and commas; a test checks it
     agrees with spaCy on every shipped pattern.
     """
     out = []

@@ -74,7 +74,7 @@ def combine(root: str | None, sector: str | None) -> str | None:
     if not root:
         return None
     if not sector or sector[:3] in sectors_of(root):
-        return root
+        return root if root != "---" else None
     if root[:3] in _ROOTS_NOT_COUNTRIES and sector.startswith("GOV"):
         return root  # a UN envoy is the UN
     return root + sector

@@ -83,6 +83,17 @@ def _capitalised_names(doc: Doc, ents: list[Span], atoms: list[Atom]) -> list[At
 
 def _dictionary_atom(doc: Doc, lowered: list[str], i: int, dictionary: Dictionary,
                      date: str | None) -> Atom | None:
+    here = _longest_at(doc, lowered, i, dictionary, date)
+    if here is not None and lowered[i] in words()["determiners"] and i + 1 < len(lowered) \
+            and lowered[i + 1] in dictionary.longest:
+        later = _longest_at(doc, lowered, i + 1, dictionary, date)
+        if later is not None and later.end > here.end:
+            return later  # "The UN Security Council", not "The UN" + "Security Council"
+    return here
+
+
+def _longest_at(doc: Doc, lowered: list[str], i: int, dictionary: Dictionary,
+                date: str | None) -> Atom | None:
     longest = dictionary.longest[lowered[i]]
     phrases, agents = dictionary.phrases, dictionary.agents
     for size in range(min(longest, len(lowered) - i), 0, -1):
@@ -169,6 +180,8 @@ def _person_over_dictionary(start: int, end: int, inside: list[Atom], atoms: lis
     """A PERSON entity over dictionary atoms: the dictionary's person, else a new person."""
     if any(a.is_person for a in inside):
         return
+    if any(a.entry is not None and (a.start < start or a.end > end) for a in inside):
+        return  # the dictionary's name is longer than the model's: "Glorbo Pax"
     named = [a for a in inside if a.entry is not None and a.entry.kind == "organisation"
              and a.start == start and a.end == end]
     if named:  # entries such as a leader listed under his government's code

@@ -239,7 +239,8 @@ def _code_person(doc: Doc, p: Phrase, ctx: Context) -> Coded:
     root, guessed = _root(p, ctx, person=True)
     if not p.agents and p.owner is None:
         root, guessed = None, False
-    code = combine(root, _sector(p, root))
+    sector = _sector(p, root)
+    code = combine(root or ("---" if sector else None), sector)
     return Coded(p.start, p.end, name, "person", code, role, "title" if p.agents else "ner",
                  named=True, head=head, context_country=guessed, inner=inner)
 
@@ -329,9 +330,9 @@ def _code_agent(doc: Doc, p: Phrase, ctx: Context) -> Coded:
     if sector is None and p.owner is None and not p.qualifiers:
         return Coded(p.start, p.end, name, kind, None, None, "anaphor", head=head,
                      determiner=p.determiner)
-    code = combine(root, sector) if root else None
+    code = combine(root or "---", sector)  # no country known: "---REB", as PETRARCH writes
     return Coded(p.start, p.end, name, kind, code, role_text(doc, p) if kind == "person" else None,
-                 "context" if guessed and code else "title", head=head,
+                 "context" if guessed and root else "title", head=head,
                  determiner=p.determiner, context_country=guessed)
 
 
