@@ -104,6 +104,7 @@ class Statement:
     sentence: int
     via: str | None = None
     speaker_span: Span | None = None  # where the speaker is written (speaker_text's offsets)
+    parts: list[Span] = field(default_factory=list)  # quoted pieces, when split by the cue
 
 
 @dataclass
