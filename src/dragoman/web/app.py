@@ -276,24 +276,29 @@ def dyad_page(conn: sqlite3.Connection, request: Request) -> dict[str, Any]:
     return request.app.state.cache.get(("dyad", a, b), lambda: detail.dyad(conn, a, b))
 
 
-def _event_filter(request: Request) -> q.EventFilter:
+def _event_filter(conn: sqlite3.Connection, request: Request) -> q.EventFilter:
     quad = _arg(request, "quad")
-    return q.EventFilter(actor=_arg(request, "actor"), source=_arg(request, "source"),
-                         target=_arg(request, "target"), plover=_arg(request, "plover"),
-                         cameo=_arg(request, "cameo"),
-                         quad=int(quad) if quad and quad.isdigit() else None,
-                         date_from=_arg(request, "from"), date_to=_arg(request, "to"))
+    flt = q.EventFilter(actor=_arg(request, "actor"), source=_arg(request, "source"),
+                        target=_arg(request, "target"), plover=_arg(request, "plover"),
+                        cameo=_arg(request, "cameo"),
+                        quad=int(quad) if quad and quad.isdigit() else None,
+                        date_from=_arg(request, "from"), date_to=_arg(request, "to"))
+    for part in flt.actor_parts():  # an actor's events, found once, then paged and sorted
+        flt.known[part] = request.app.state.cache.get(
+            ("nums", *part), lambda part=part: q.event_nums(conn, *part))
+    return flt
 
 
 def events_page(conn: sqlite3.Connection, request: Request) -> dict[str, Any]:
-    flt = _event_filter(request)
+    flt = _event_filter(conn, request)
     sort = _arg(request, "sort") or "date"
     desc = _arg(request, "order") != "asc"
     per_page = PER_PAGE["events"]
     page = _int(request, "page", 1)
     found, total = q.events(conn, flt, sort=sort, desc=desc, limit=per_page,
                             offset=(page - 1) * per_page)
-    return {"filters": {k: v for k, v in flt.__dict__.items() if k != "dyad"}, "sort": sort,
+    return {"filters": {k: v for k, v in flt.__dict__.items() if k not in ("dyad", "known")},
+            "sort": sort,
             "order": "desc" if desc else "asc", "events": found,
             "paging": _paging(request, total, per_page),
             "_event_types": _cached(request, conn, "types")}
@@ -307,10 +312,14 @@ def network_page(conn: sqlite3.Connection, request: Request) -> dict[str, Any]:
 
 
 def events_csv(request: Request) -> Response:
-    flt = _event_filter(request)
+    conn = q.connect(request.app.state.db)
+    try:
+        flt = _event_filter(conn, request)
+    except BaseException:
+        conn.close()
+        raise
     sort = _arg(request, "sort") or "date"
     desc = _arg(request, "order") != "asc"
-    conn = q.connect(request.app.state.db)
 
     def lines() -> Iterator[str]:
         buffer = io.StringIO()

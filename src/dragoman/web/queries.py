@@ -10,12 +10,13 @@ every actor coded so, and a bare name (``Sergei Lavrov``) for every actor of tha
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -75,10 +76,21 @@ def involves(key: str, *columns: str) -> tuple[str, list[Any]]:
     The events are found from the actor's rows (through the index on actors' code or
     name), then each article's few events: no scan of the events table.
     """
+    sql, params = _involved_nums(key, columns)
+    return f"e.num IN ({sql})", params
+
+
+def _involved_nums(key: str, columns: tuple[str, ...]) -> tuple[str, list[Any]]:
     frag, params = actor_where(key, "x")
     parts = [f"SELECT v.num FROM actors x JOIN events v ON v.article_id = x.article_id"
              f" AND v.{column} = x.id WHERE {frag}" for column in columns]
-    return f"e.num IN ({' UNION ALL '.join(parts)})", params * len(columns)
+    return " UNION ALL ".join(parts), params * len(columns)
+
+
+def event_nums(conn: sqlite3.Connection, key: str, *columns: str) -> list[int]:
+    """The numbers of the events whose ``columns`` (source, target) are an actor of ``key``."""
+    sql, params = _involved_nums(key, columns)
+    return sorted({r[0] for r in conn.execute(sql, params)})
 
 
 def rows(conn: sqlite3.Connection, sql: str, params: list[Any] | tuple[Any, ...] = ()
@@ -261,20 +273,27 @@ class EventFilter:
     article: str | None = None
 
     dyad: tuple[str, str] | None = None
+    # Event numbers already known for (actor key, *columns), e.g. from a cache.
+    known: dict[tuple[str, ...], list[int]] = field(default_factory=dict)
+
+    def actor_parts(self) -> list[tuple[str, ...]]:
+        """(actor key, *columns) for each actor filter."""
+        parts = [(self.source, "source"), (self.target, "target"),
+                 (self.actor, "source", "target")]
+        return [p for p in parts if p[0]]  # type: ignore[misc]
 
     def where(self) -> tuple[str, list[Any]]:
         """A WHERE clause over ``events e`` (no other table needed), and its parameters."""
         clauses: list[str] = []
         params: list[Any] = []
-        for key, column in ((self.source, "source"), (self.target, "target")):
-            if key:
-                frag, p = involves(key, column)
+        for key, *columns in self.actor_parts():
+            if (key, *columns) in self.known:
+                clauses.append("e.num IN (SELECT value FROM json_each(?))")
+                params.append(json.dumps(self.known[(key, *columns)]))
+            else:
+                frag, p = involves(key, *columns)
                 clauses.append(frag)
                 params += p
-        if self.actor:
-            frag, p = involves(self.actor, "source", "target")
-            clauses.append(frag)
-            params += p
         if self.dyad:
             a, b = self.dyad
             parts = [involves(k, c) for k, c in ((a, "source"), (b, "target"),
