@@ -269,3 +269,14 @@ def test_sqlite_upgrades_a_version_1_store(tmp_path: Path) -> None:
         record.events[0].reporter = "a2"
         db.add([record])
         assert db.record("wire1") == record
+
+
+def test_sqlite_locked_store_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "busy.db"
+    with Store(path) as first, Store(path) as second:
+        second.conn.execute("PRAGMA busy_timeout = 50")
+        first.conn.execute("BEGIN IMMEDIATE")
+        with pytest.raises(StoreError, match="another ingest"):
+            second.add([flood_record()])
+        first.conn.execute("ROLLBACK")
+        assert second.add([flood_record()]).stored == 1

@@ -136,7 +136,11 @@ class Store:
         records = list(records)
         near = self._near_index() if self.dedupe_near else None
         pending = _Pending()
-        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:  # locked by another writer past the timeout
+            raise StoreError(f"{self.path}: cannot write ({exc}); is another ingest "
+                             f"writing to this store?") from exc
         try:
             for record in records:
                 self._add_one(record, model, result, near, pending)
