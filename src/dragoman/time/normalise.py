@@ -46,7 +46,10 @@ def normalise(text: str, anchor: date | None = None, tense: str | None = None,
     for n in range(5):
         if n and phrase in ("the year", "the month", "the week", "the quarter"):
             phrase = "this " + phrase[4:]
-        found = _first(phrase, ctx)
+        try:
+            found = _first(phrase, ctx)
+        except (ValueError, OverflowError):  # a date outside years 1..9999
+            return None
         if found:
             return found
         stripped = strip_modifier(phrase)
