@@ -439,21 +439,32 @@ def fts_query(text: str) -> str:
 
 def articles(conn: sqlite3.Connection, flt: ArticleFilter, *, limit: int = 20,
              offset: int = 0) -> tuple[list[dict[str, Any]], int]:
-    """One page of articles matching ``flt`` (best matches first when searching)."""
+    """One page of articles matching ``flt`` (best matches first when searching).
+
+    The page is found first (with the count in the same statement), then only its rows
+    are read and, when searching, only their snippets made.
+    """
     where, params = flt.where()
-    columns = ("a.id, a.title, a.source, a.published, a.url, a.n_events, a.n_statements,"
-               " a.n_actors, a.duplicate_of")
+    columns = ("a.num, a.id, a.title, a.source, a.published, a.url, a.n_events,"
+               " a.n_statements, a.n_actors, a.duplicate_of")
     match = fts_query(flt.q or "")
     if match:
         base = ("FROM articles_fts JOIN articles a ON a.num = articles_fts.rowid"
-                f" WHERE articles_fts MATCH ? AND {where}")
-        params = [match, *params]
-        select = (f"SELECT {columns}, snippet(articles_fts, 1, char(2), char(3), '…', 24)"
-                  f" AS snippet {base} ORDER BY rank LIMIT ? OFFSET ?")
+                " WHERE articles_fts MATCH ?")
+        order, params = "rank", [match, *params]
     else:
-        base = f"FROM articles a WHERE {where}"
-        select = (f"SELECT {columns}, substr(a.text, 1, 240) AS snippet {base}"
-                  " ORDER BY a.published DESC, a.num DESC LIMIT ? OFFSET ?")
-    found = rows(conn, select, [*params, limit, offset])
-    total = conn.execute(f"SELECT COUNT(*) {base}", params).fetchone()[0]
-    return found, int(total)
+        base, order = "FROM articles a WHERE 1", "a.published DESC, a.num DESC"
+    page = conn.execute(f"SELECT a.num, COUNT(*) OVER () {base} AND {where}"
+                        f" ORDER BY {order} LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()
+    if page:
+        total = page[0][1]
+    else:
+        total = conn.execute(f"SELECT COUNT(*) {base} AND {where}", params).fetchone()[0]
+    nums = [r[0] for r in page]
+    marks = ", ".join("?" * len(nums))
+    snippet = ("snippet(articles_fts, 1, char(2), char(3), '…', 24)" if match
+               else "substr(a.text, 1, 240)")
+    found = rows(conn, f"SELECT {columns}, {snippet} AS snippet {base} AND a.num IN ({marks})",
+                 [*([match] if match else []), *nums])
+    position = {num: i for i, num in enumerate(nums)}
+    return sorted(found, key=lambda r: position[r["num"]]), int(total)
