@@ -267,6 +267,13 @@ def duration(phrase: str, ctx: Context) -> Result | None:
 
 
 def anaphoric(phrase: str, ctx: Context) -> Result | None:
+    week_of = re.fullmatch(r"(?:the )?week (?:of|beginning|starting|ending) (?P<day>.+)", phrase)
+    if week_of:
+        from dragoman.time.normalise import normalise
+
+        inner = normalise(week_of["day"], ctx.anchor, ctx.tense, ctx.reference)
+        day = cal.parse_anchor(inner[1]) if inner else None
+        return ("DATE", cal.week(day)) if day else None
     ref = cal.parse_anchor(ctx.reference)
     if phrase in ("that day", "the same day", "the day", "that same day", "the same date",
                   "that date", "the same time", "that night"):

@@ -84,8 +84,9 @@ def _parts(span: Span) -> list[Span]:
     duration ("the first nine months | of 1997")."""
     parts, start = [], span.start
     for tok in span:
-        if tok.lower_ in _SEPARATORS or (tok.lower_ in ("after", "before") and tok.i > start
-                                          and span.doc[tok.i - 1].lower_ not in ("day", "night")):
+        if (tok.lower_ in _SEPARATORS and not _or_so(tok)) or (
+                tok.lower_ in ("after", "before") and tok.i > start
+                and span.doc[tok.i - 1].lower_ not in ("day", "night")):
             if tok.i > start:
                 parts.append(span.doc[start:tok.i])
             start = tok.i + 1
@@ -96,6 +97,11 @@ def _parts(span: Span) -> list[Span]:
         parts.append(span.doc[start:span.end])
     trimmed = [_trim(p) for p in parts]
     return [p for p in trimmed if p is not None]
+
+
+def _or_so(tok: Token) -> bool:
+    """"a week or so ago": "or so" is part of the expression."""
+    return tok.lower_ == "or" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "so"
 
 
 def _is_duration(span: Span) -> bool:
