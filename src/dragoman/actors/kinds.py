@@ -43,7 +43,14 @@ def is_sector(code: str) -> bool:
     return code.upper() in words()["sectors"]
 
 
+COUNTRY_ROOTS = {"SUN", "MUS"}  # the Soviet Union and Mauritius, not Sunni and Muslim
 _ROOTS_NOT_COUNTRIES = {"IGO", "NGO", "IMG", "MNC", "UIS", "INT", "---"}
+
+
+def countryless(code: str) -> bool:
+    """A Phoenix code that starts with a sector ("MED", "HINREB"): no country."""
+    root = code[:3]
+    return is_sector(root) and root not in COUNTRY_ROOTS and root not in _ROOTS_NOT_COUNTRIES
 
 
 def sectors_of(code: str | None) -> list[str]:
@@ -85,13 +92,15 @@ def entry_kind(item: petrarch.RawEntry) -> str:
     code = item.codes[0].code
     lowered = item.name.lower()
     institution = any(w in lowered.split() for w in words()["institution_heads"])
+    if countryless(code):
+        code = "---" + code
     sectors = code_sectors(code)
     personal = (any(c.dated for c in item.codes) or "ELI" in code[3:]
                 or "CountryInfo" in item.comment or "IGOrulers" in item.comment)
     personal = personal and bool(sectors or code.startswith("IGO"))
     if personal and not institution:
         return "person"
-    if len(code) == 3 or (not sectors and not code.startswith(("IGO", "NGO", "MNC", "IMG"))):
+    if len(code) == 3 or (not sectors and not code.startswith(("IGO", "NGO", "MNC", "IMG", "---"))):
         return "state"
     if "MED" in sectors and not personal:
         return "media"

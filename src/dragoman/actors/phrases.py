@@ -133,6 +133,9 @@ def _grow(doc: Doc, sent: Span, first: Atom, starts: dict[int, Atom], used: set[
         phrase.end = phrase.named.end
     for atom in pending:  # qualifiers never followed by a title are phrases of their own
         used.discard(id(atom))
+    if not phrase.agents and phrase.modifiers:
+        phrase.start, phrase.modifiers = first.start, []  # "former" needs a title
+        phrase.determiner = None
     det = doc[phrase.start]
     outside = not phrase.start <= det.head.i < phrase.end
     if phrase.determiner and (phrase.head is not None or outside):

@@ -146,6 +146,8 @@ def code_phrase(doc: Doc, p: Phrase, ctx: Context) -> list[Coded]:
     elif p.named is not None:
         out.append(_code_named(doc, p, p.named, ctx))
     elif p.agents:
+        if _predicative(doc, p):
+            return out  # "run for president", "as minister": no one in particular
         out.append(_code_agent(doc, p, ctx))
     elif p.owner is not None:
         out.append(_code_named(doc, p, p.owner, ctx))
@@ -154,6 +156,17 @@ def code_phrase(doc: Doc, p: Phrase, ctx: Context) -> list[Coded]:
     for atom in apart:
         out.append(_code_named(doc, Phrase(atom.start, atom.end, owner=atom), atom, ctx))
     return out
+
+
+def _predicative(doc: Doc, p: Phrase) -> bool:
+    """A bare singular title with no owner ("for president"), not an apposition."""
+    head = p.agents[-1]
+    if p.owner is not None or p.qualifiers or p.objects or p.determiner or p.modifiers:
+        return False
+    if head.agent is None or head.agent.kind != "person":
+        return False
+    last = doc[head.end - 1]
+    return last.tag_ == "NN" and last.is_lower and last.dep_ not in ("appos", "nsubj")
 
 
 def _owner_apart(p: Phrase) -> bool:
