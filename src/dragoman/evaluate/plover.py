@@ -6,8 +6,8 @@ list of records with ``text``, ``event`` (a PLOVER type), ``source`` and ``targe
 skipped. Its types follow PLOVER 0.5; dragoman codes PLOVER 2021, so gold types are
 mapped to their 2021 names (DEMAND -> REQUEST, DISAPPROVE and INVESTIGATE -> ACCUSE,
 FIGHT -> ASSAULT) before comparing. Each sentence runs through the whole pipeline; the
-predicted type is that of the event whose source best matches the gold source text
-(then the most confident, then the first). ``accuracy`` counts sentences with no event
+predicted type is that of the first event (in text order) whose source matches the
+gold source text, else of the first event. ``accuracy`` counts sentences with no event
 as wrong; ``coverage`` is the share of sentences with any event.
 """
 
@@ -59,14 +59,13 @@ def predicted_type(record: Record, row: dict[str, Any]) -> str | None:
         return None
     sources = _actor_texts(row, "source")
 
-    def rank(pair: tuple[int, Event]) -> tuple[int, float, int]:
-        n, e = pair
+    def rank(e: Event) -> tuple[int, int, float]:
         actor = record.actor(e.source)
         texts = [m.text.lower() for m in actor.mentions] if actor else []
         hit = any(s and (s in t or t in s) for s in sources for t in texts)
-        return (0 if hit else 1, -e.confidence, n)
+        return (0 if hit else 1, e.trigger.start, -e.confidence)
 
-    return min(enumerate(events), key=rank)[1].plover
+    return min(events, key=rank).plover
 
 
 def score(rows: list[dict[str, Any]], records: list[Record]) -> dict[str, Any]:

@@ -388,7 +388,8 @@ class _Walker:
             code = self.P.transform("demand", fr.code) or "100"  # "X said Y must ..."
             return [Candidate(code, [reporter], [doer], (said.idx, said.idx + len(said)),
                               sent_index, fr.negated, "asserted", None, 0.6) for doer in sources]
-        if reporter and said is not None and modality == "reported" and fr.code[:2] in PHYSICAL:
+        leading = said is not None and fr.top is not None and said.i < fr.top.i
+        if reporter and leading and modality == "reported" and fr.code[:2] in PHYSICAL:
             for doer in sources:
                 extra = self.accusation(reporter, said, doer, sent_index)
                 if extra is not None:
@@ -406,13 +407,11 @@ class _Walker:
 
     def accusation(self, reporter: str, said: Token, doer: str,
                    sent_index: int) -> Candidate | None:
-        """CAMEO's reading of "X said Y attacked": X accuses Y (112), unless X is a medium."""
+        """CAMEO's reading of "X said Y attacked": X accuses Y (112), unless X is a medium.
+        Only a leading report accuses; a trailing "..., officials said" only sources."""
         actor = self.actors.index.actors.get(reporter)
-        other = self.actors.index.actors.get(doer)
         if actor is None or actor.kind == "media" or "MED" in (actor.sector or actor.code or ""):
             return None
-        if other is not None and _country(other) and _country(other) == _country(actor):
-            return None  # "Syrian officials said Syrian rebels attacked": no accusation
         return Candidate("112", [reporter], [doer], (said.idx, said.idx + len(said)),
                          sent_index, False, "asserted", None, 0.5)
 
