@@ -17,7 +17,8 @@ is used, so every text counts once.
 Scoring, one-to-one (greedy, largest overlap first):
 
 * overlap match: the predicted content and the gold content (all its fragments) share
-  at least half of the characters of each;
+  at least half of the characters of each; a predicted statement whose quote is split
+  by its attribution counts with its quoted ``parts`` only, like the gold fragments;
 * exact match: the two extents (first to last character) are equal once both are
   trimmed of white space, quote marks and the punctuation .,;: at either end.
   PolNeAR keeps the quote marks and the comma or full stop inside them for direct
@@ -158,6 +159,9 @@ def match(pairs: list[tuple[int, int, int]]) -> dict[int, int]:
 
 
 def pred_ranges(statement: Statement) -> Ranges:
+    """The predicted content: its quoted parts when a quote is split by its cue."""
+    if statement.parts:
+        return [(p.start, p.end) for p in statement.parts]
     return [(statement.content.start, statement.content.end)]
 
 

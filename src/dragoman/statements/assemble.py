@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
@@ -37,6 +37,11 @@ class Draft:
     kind: StatementKind
     candidate: reported.Candidate | None
     inherit: bool = False  # a floating quote: the previous speaker's
+    pieces: list[tuple[int, int]] = field(default_factory=list)  # quoted parts, when split
+
+    def __post_init__(self) -> None:
+        if not self.pieces:
+            self.pieces = [(self.start, self.end)]
 
     @property
     def position(self) -> int:
@@ -72,13 +77,15 @@ def _from_candidates(text: str, candidates: list[reported.Candidate], every: lis
             continue
         if candidate.how == "according" and candidate.head.head.i in heads:
             continue  # "according to A, B said ...": A is B's intermediary
-        start, end = candidate.content
-        if candidate.how != "according":
-            end = _before_according(text, start, end)
         cue = (candidate.head.idx, candidate.cue[-1].idx + len(candidate.cue[-1]))
         if any(q.start < cue[0] < q.end for q in full):
             continue  # speech inside a quote is the quoted speaker's own, as PolNeAR has it
         para = (_para_start(text, cue[0]), _para_end(text, cue[0]))
+        start, end = _clip(text, candidate.content, para)
+        if candidate.how != "according":
+            end = _before_according(text, start, end)
+        if end <= start:
+            continue
         inside = [q for q in every if q.start < end and start < q.end
                   and not (q.start <= cue[0] < q.end) and q.start <= para[1] and q.end >= para[0]]
         if inside and _quoted_share(start, end, inside, cue) >= 0.6:
@@ -86,7 +93,8 @@ def _from_candidates(text: str, candidates: list[reported.Candidate], every: lis
                 continue
             first, last = inside[0], inside[-1]
             if _bare(text[start:first.start]) and _bare(text[last.end:end]):
-                draft = Draft(first.start, last.end, "direct", candidate)
+                draft = Draft(first.start, last.end, "direct", candidate,
+                              pieces=[(q.start, q.end) for q in inside])
             else:  # he "hand-delivered a letter" ...: a quote inside reported speech
                 draft = Draft(min(start, first.start), max(end, last.end), "mixed", candidate)
             owner.update((q, draft) for q in inside)
@@ -95,6 +103,16 @@ def _from_candidates(text: str, candidates: list[reported.Candidate], every: lis
             draft = Draft(start, end, "mixed" if mixed else "indirect", candidate)
         drafts.append(draft)
     return drafts
+
+
+def _clip(text: str, content: tuple[int, int], para: tuple[int, int]) -> tuple[int, int]:
+    """Content kept within the cue's paragraph (a parse may run over a line break)."""
+    start, end = max(content[0], para[0]), min(content[1], para[1])
+    while start < end and text[start] in " \t\r\n\xa0":
+        start += 1
+    while end > start and text[end - 1] in " \t\r\n\xa0":
+        end -= 1
+    return start, end
 
 
 def _before_according(text: str, start: int, end: int) -> int:
@@ -170,12 +188,26 @@ def _cue_before(doc: Doc, text: str, quote: Quote, full: list[Quote], lexicon: L
 
 
 def _para_end(text: str, position: int) -> int:
+    """End of the paragraph at ``position``, or of the next one when this one ends with
+    a colon ("He told reporters:" introducing a quote paragraph)."""
     found = text.find("\n", position)
-    return len(text) if found < 0 else found
+    if found < 0:
+        return len(text)
+    if text[:found].rstrip().endswith(":"):
+        after = len(text) - len(text[found:].lstrip())
+        following = text.find("\n", after)
+        return len(text) if following < 0 else following
+    return found
 
 
 def _para_start(text: str, position: int) -> int:
-    return text.rfind("\n", 0, position) + 1
+    """Start of the paragraph at ``position``, or of the one before when that one ends
+    with a colon."""
+    start = text.rfind("\n", 0, position) + 1
+    before = text[:start].rstrip()
+    if before.endswith(":"):
+        return before.rfind("\n") + 1
+    return start
 
 
 def _extend_and_float(text: str, full: list[Quote], owner: dict[Quote, Draft],
@@ -193,6 +225,7 @@ def _extend_and_float(text: str, full: list[Quote], owner: dict[Quote, Draft],
             continue
         if previous.end >= paras[para][0] and _continues(text, previous, quote):
             previous.end = quote.end
+            previous.pieces.append((quote.start, quote.end))
             owner[quote] = previous
         elif quote.start == paras[para][0]:
             owner[quote] = Draft(quote.start, quote.end, "direct", None, inherit=True)
@@ -249,6 +282,8 @@ def _statements(doc: Doc, text: str, drafts: list[Draft], actors: list[Actor],
                          - 1),
             via=via,
             speaker_span=speaker.span if speaker else None,
+            parts=[Span(a, b, text[a:b]) for a, b in draft.pieces] if len(draft.pieces) > 1
+            else [],
         )
         if draft.inherit and last is not None:
             statement.speaker, statement.speaker_text = last.speaker, last.speaker_text
