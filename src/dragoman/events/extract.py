@@ -30,6 +30,7 @@ FORCE = frozenset({"12", "14", "15", "16", "17", "18", "19", "20"})
 PHYSICAL = frozenset({"14", "15", "18", "19", "20"})
 GOVERNORS = frozenset({"VERB", "AUX", "ADJ"})
 REQUESTS = frozenset({"02", "10"})
+PRESSING = frozenset({"02", "10", "17"})
 ASKING = frozenset({"02", "10", "11", "12", "13"})
 FRAMING = frozenset({"intend", "attempt", "fail"})
 NOT_NOMINAL = frozenset({"03", "05", "07"})  # "China's assistance": no event on its own
@@ -264,9 +265,12 @@ class _Walker:
     def embedded_request(self, v: Token) -> bool:
         """Whether ``v`` is what someone asks for ("demanded that the US cancel",
         "wants Putin to attack"): the asking is the event, not ``v``."""
-        if v.dep_ != "ccomp" or v.head is v:
-            return False
         head = v.head
+        if v.dep_ == "advcl" and head is not v and _has_to(v):
+            m = self.match(head)  # "pressured by Congress to help Iran"
+            return bool(m and m[1].code[:2] in PRESSING)
+        if v.dep_ != "ccomp" or head is v:
+            return False
         role = self.P.role("head", head.lemma_.lower())
         if _infinitive_clause(v) and (role == "intend" or (role is None and self.codable(head))):
             return True
@@ -434,9 +438,12 @@ def _phrase(tok: Token) -> str:
     return tok.doc[tok.left_edge.i:tok.right_edge.i + 1].text
 
 
+def _has_to(v: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+
+
 def _infinitive_clause(v: Token) -> bool:
-    return v.dep_ == "ccomp" and v.head is not v and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+    return v.dep_ == "ccomp" and v.head is not v and _has_to(v)
 
 
 def _negated(tok: Token) -> bool:
