@@ -75,3 +75,25 @@ def test_parallel_dask_local_cluster_equals_single_run(tmp_path: Path, cluster: 
 def test_parallel_dask_local_address_starts_a_cluster() -> None:
     records = list(extract_dask(_articles()[:2], "local:1", partition_size=1))
     assert len(records) == 2
+
+
+@pytest.mark.slow
+def test_parallel_ingest_with_workers_stores_what_one_process_stores(tmp_path: Path) -> None:
+    import json
+
+    from dragoman.store import Store
+    from dragoman.store.ingest import ingest
+
+    src = tmp_path / "articles.jsonl"
+    src.write_text("".join(json.dumps({"text": t}) + "\n" for t in TEXTS), encoding="utf-8")
+    one = ingest([src], tmp_path / "one.db", batch_size=2)
+    two = ingest([src], tmp_path / "two.db", batch_size=2, workers=2)
+    assert (two.stored, two.events, two.statements, two.failed) == (
+        one.stored, one.events, one.statements, 0)
+    with Store(tmp_path / "one.db") as a, Store(tmp_path / "two.db") as b:
+        ids = [json.loads(line)["text"] for line in src.read_text().splitlines()]
+        assert len(ids) == one.stored
+        for record_id in (r["id"] for r in a.conn.execute("SELECT id FROM articles")):
+            assert a.record(record_id) == b.record(record_id)
+    again = ingest([src], tmp_path / "two.db", workers=2)
+    assert (again.stored, again.skipped) == (0, len(TEXTS))

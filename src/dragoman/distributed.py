@@ -80,27 +80,51 @@ def _extract_partition(articles: list[Article], model: str | None) -> list[Recor
     return list(extract_batch(articles, model=model))
 
 
+def _failed(summary: DaskSummary, pid: str, future: Any) -> None:
+    summary.failed.append(f"{pid}: {future.exception()!r}")
+    logger.warning("partition %s failed after %d retries", pid, RETRIES)
+
+
+def _windowed(client: Any, jobs: Iterator[tuple[str, Any]], summary: DaskSummary,
+              window: int) -> Iterator[tuple[str, Any]]:
+    """Submit jobs (pid, function args) keeping at most ``window`` in flight; yield
+    (pid, result) as they finish. Inputs are read lazily, so memory stays bounded."""
+    from dask.distributed import as_completed
+
+    pending = as_completed()
+    pids: dict[Any, str] = {}
+
+    def submit(n: int) -> None:
+        for pid, args in islice(jobs, n):
+            future = client.submit(*args, key=f"dragoman-{pid}", retries=RETRIES, pure=False)
+            pids[future] = pid
+            pending.add(future)
+            summary.partitions += 1
+
+    submit(window)
+    for future in pending:
+        pid = pids.pop(future)
+        if future.status == "finished":
+            yield pid, future.result()
+        else:
+            _failed(summary, pid, future)
+        future.release()
+        submit(1)
+
+
+def _window(client: Any) -> int:
+    return 2 * max(1, len(client.scheduler_info().get("workers", {})))
+
+
 def extract_dask(articles: Iterable[Article], address: str, *, model: str | None = None,
                  partition_size: int = PARTITION, summary: DaskSummary | None = None,
                  ) -> Iterator[Record]:
     """Records for ``articles``, extracted on the cluster, as partitions finish."""
-    from dask.distributed import as_completed
-
     summary = summary if summary is not None else DaskSummary()
     with client_for(address) as client:
-        futures = {}
-        for pid, chunk in partitions(articles, partition_size):
-            future = client.submit(_extract_partition, chunk, model, key=f"dragoman-{pid}",
-                                   retries=RETRIES, pure=False)
-            futures[future] = pid
-            summary.partitions += 1
-        for future in as_completed(futures):
-            pid = futures[future]
-            if future.status != "finished":
-                summary.failed.append(f"{pid}: {future.exception()!r}")
-                logger.warning("partition %s failed after %d retries", pid, RETRIES)
-                continue
-            records = future.result()
+        jobs = ((pid, (_extract_partition, chunk, model))
+                for pid, chunk in partitions(articles, partition_size))
+        for _pid, records in _windowed(client, jobs, summary, _window(client)):
             summary.done += 1
             summary.records += len(records)
             yield from records
@@ -116,10 +140,10 @@ def _write_partition(articles: list[Article], model: str | None, out: str, pid: 
     tables: dict[str, dict[str, list[dict[str, Any]]]] = {t: {} for t in TABLES}
     for record in records:
         month = (record.article.published or "")[:7] or "unknown"
-        rows = record_rows(record)
-        tables["articles"].setdefault(month, []).append(rows["article"])
+        parts = record_rows(record)
+        tables["articles"].setdefault(month, []).append(parts["article"])
         for name in TABLES[1:]:
-            tables[name].setdefault(month, []).extend(rows[name])
+            tables[name].setdefault(month, []).extend(parts[name])
     root = Path(out)
     for name, by_month in tables.items():
         for month, rows in by_month.items():
@@ -140,24 +164,19 @@ def write_parquet(articles: Iterable[Article], address: str, out: str | Path, *,
 
     Partitions finished by an earlier run (a marker in ``out/_partitions``) are skipped.
     """
-    from dask.distributed import as_completed
-
     out = Path(out)
     summary = DaskSummary()
-    with client_for(address) as client:
-        futures = {}
+
+    def jobs() -> Iterator[tuple[str, Any]]:
         for pid, chunk in partitions(articles, partition_size):
-            summary.partitions += 1
             if (out / "_partitions" / pid).exists():
                 summary.skipped += 1
                 continue
-            future = client.submit(_write_partition, chunk, model, str(out), pid,
-                                   key=f"dragoman-parquet-{pid}", retries=RETRIES, pure=False)
-            futures[future] = pid
-        for future in as_completed(futures):
-            if future.status != "finished":
-                summary.failed.append(f"{futures[future]}: {future.exception()!r}")
-                continue
+            yield pid, (_write_partition, chunk, model, str(out), pid)
+
+    with client_for(address) as client:
+        for _pid, n in _windowed(client, jobs(), summary, _window(client)):
             summary.done += 1
-            summary.records += future.result()
+            summary.records += n
+    summary.partitions += summary.skipped
     return summary

@@ -41,8 +41,17 @@ def format_option(func: Callable[..., Any]) -> Callable[..., Any]:
 
 @click.command("ingest")
 @click.argument("sources", nargs=-1, required=True)
-@db_option
+@click.option("--db", "db", type=click.Path(dir_okay=False),
+              help="The store: an SQLite file (needed unless --out-parquet is given).")
 @click.option("--model", metavar="NAME", help="spaCy pipeline to use.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1),
+              help="Extract on N local processes (this one stays the only writer).")
+@click.option("--dask", "dask_address", metavar="ADDRESS",
+              help="Extract on a Dask cluster: a scheduler address, or local:N for a "
+                   "LocalCluster of N processes.")
+@click.option("--out-parquet", type=click.Path(file_okay=False),
+              help="With --dask: workers write a Parquet dataset here, partitioned by "
+                   "publication month, instead of the store.")
 @click.option("--batch-size", default=64, show_default=True, type=click.IntRange(1),
               help="Articles per batch (one transaction each).")
 @click.option("--limit", type=click.IntRange(1), help="Stop after reading N articles.")
@@ -51,7 +60,8 @@ def format_option(func: Callable[..., Any]) -> Callable[..., Any]:
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--strict", is_flag=True, help="Exit non-zero when any input failed.")
 @mapping_options
-def ingest_cmd(sources: tuple[str, ...], db: str, model: str | None, batch_size: int,
+def ingest_cmd(sources: tuple[str, ...], db: str | None, model: str | None, workers: int,
+               dask_address: str | None, out_parquet: str | None, batch_size: int,
                limit: int | None, fetch_links: bool, as_json: bool, strict: bool,
                **mapping: str | None) -> None:
     """Read SOURCES, extract records and add them to the store --db.
@@ -65,7 +75,15 @@ def ingest_cmd(sources: tuple[str, ...], db: str, model: str | None, batch_size:
     Example:
       dragoman ingest examples/articles --db news.db
       dragoman ingest corpus.jsonl.gz --db news.db --text-field body --date-field date
+      dragoman ingest corpus.jsonl.gz --db news.db --workers 2
+      dragoman ingest corpus/ --dask local:4 --out-parquet corpus-parquet/
     """
+    if out_parquet:
+        _ingest_parquet(sources, dask_address, out_parquet, model, limit, as_json, strict,
+                        mapping)
+        return
+    if not db:
+        raise click.UsageError("give the store with --db FILE (or --dask ... --out-parquet DIR)")
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from dragoman.ingest import FieldMap
@@ -85,6 +103,7 @@ def ingest_cmd(sources: tuple[str, ...], db: str, model: str | None, batch_size:
                                    soft_wrap=True)
 
         summary = ingest(sources, db, model=model, batch_size=batch_size, limit=limit,
+                         workers=workers, dask=dask_address,
                          fetch_links=fetch_links, on_progress=show, on_error=error,
                          fields=FieldMap.from_options(**mapping))
     if as_json:
@@ -92,6 +111,44 @@ def ingest_cmd(sources: tuple[str, ...], db: str, model: str | None, batch_size:
     else:
         _print_summary(summary.as_dict(), db)
     if summary.failed and (strict or (not summary.stored and not summary.skipped)):
+        sys.exit(1)
+
+
+def _ingest_parquet(sources: tuple[str, ...], dask_address: str | None, out_dir: str,
+                    model: str | None, limit: int | None, as_json: bool, strict: bool,
+                    mapping: dict[str, str | None]) -> None:
+    """Workers extract and write Parquet; this process only reads the inputs."""
+    from itertools import islice
+
+    from dragoman.distributed import write_parquet
+    from dragoman.errors import InputError
+    from dragoman.ingest import FieldMap
+    from dragoman.ingest.readers import iter_articles
+
+    if not dask_address:
+        raise click.UsageError("--out-parquet needs --dask ADDRESS (or --dask local:N)")
+    failed: list[str] = []
+
+    def articles() -> Any:
+        items = iter_articles(sources, fields=FieldMap.from_options(**mapping))
+        for item in items:
+            if isinstance(item, InputError):
+                failed.append(str(item))
+                err.print(f"[red]Error:[/] {item}", highlight=False, soft_wrap=True)
+                continue
+            yield item
+
+    summary = write_parquet(islice(articles(), limit), dask_address, out_dir, model=model)
+    data = {"partitions": summary.partitions, "done": summary.done,
+            "skipped": summary.skipped, "records": summary.records,
+            "failed_partitions": summary.failed, "failed_inputs": len(failed), "out": out_dir}
+    if as_json:
+        click.echo(json.dumps(data, indent=2))
+    else:
+        for key, value in data.items():
+            shown = len(value) if isinstance(value, list) else value
+            out.print(f"{key.replace('_', ' '):>18}  {shown}")
+    if (failed or summary.failed) and strict:
         sys.exit(1)
 
 

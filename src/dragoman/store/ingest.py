@@ -63,7 +63,7 @@ class IngestSummary:
 def ingest(sources: Iterable[str | Path], store: Store | str | Path, *,
            model: str | None = None, batch_size: int = 64, fetch_links: bool = False,
            extractor: Extractor | None = None, limit: int | None = None,
-           fields: FieldMap | None = None,
+           fields: FieldMap | None = None, workers: int = 1, dask: str | None = None,
            on_progress: Callable[[IngestSummary], None] | None = None,
            on_error: Callable[[InputError | DragomanError], None] | None = None,
            **mapping: str | None) -> IngestSummary:
@@ -73,7 +73,9 @@ def ingest(sources: Iterable[str | Path], store: Store | str | Path, *,
     ``on_error``) and the rest goes on. ``extractor`` replaces the NLP pipeline
     (a function from a list of Articles to their Records), e.g. in tests. ``limit``
     stops after reading that many articles. ``fields`` (or ``text_field=...`` style
-    ``mapping`` options) name the columns of tabular sources.
+    ``mapping`` options) name the columns of tabular sources. ``workers`` > 1 extracts
+    on that many local processes, ``dask`` (a scheduler address or ``local:N``) on a
+    Dask cluster; either way this process stays the single writer to the store.
     """
     own = not isinstance(store, Store)
     db = store if isinstance(store, Store) else Store(store)
@@ -84,6 +86,9 @@ def ingest(sources: Iterable[str | Path], store: Store | str | Path, *,
         batch: list[Article] = []
         fields = fields or FieldMap.from_options(**mapping)
         items = iter_articles(sources, fetch_links=fetch_links, fields=fields)
+        if workers > 1 or dask:
+            run.stream(run.fresh(items, limit), batch_size, workers, dask, on_progress)
+            return summary
         for article in run.fresh(items, limit):
             batch.append(article)
             if len(batch) >= batch_size:
@@ -149,6 +154,53 @@ class _Run:
         if not batch:
             return
         records = self.extract(batch)
+        t0 = time.perf_counter()
+        result = self.store.add(records, model=self.model_name())
+        self.summary.seconds["store"] += time.perf_counter() - t0
+        self.summary._add(result)
+
+    def stream(self, articles: Iterator[Article], batch_size: int, workers: int,
+               dask: str | None, on_progress: Callable[[IngestSummary], None] | None) -> None:
+        """Extract on other processes (local or Dask); store here, batch by batch."""
+        from dragoman.parallel import Failure, extract_parallel
+
+        def counted() -> Iterator[Article]:
+            for article in articles:
+                self.summary.words += len(article.text.split())
+                yield article
+
+        if dask:
+            from dragoman.distributed import DaskSummary, extract_dask
+
+            dask_summary = DaskSummary()
+            results: Iterator[Record | Failure] = extract_dask(
+                counted(), dask, model=self.model, summary=dask_summary)
+        else:
+            results = extract_parallel(counted(), workers=workers, model=self.model)
+        batch: list[Record] = []
+        t0 = time.perf_counter()
+        for item in results:
+            if isinstance(item, Failure):
+                self.fail(InputError(f"article {item.article_id}",
+                                     f"extraction failed ({item.error})"))
+                continue
+            batch.append(item)
+            if len(batch) >= batch_size:
+                self.summary.seconds["extract"] += time.perf_counter() - t0
+                self.store_batch(batch)
+                batch = []
+                t0 = time.perf_counter()
+                if on_progress:
+                    on_progress(self.summary)
+        self.summary.seconds["extract"] += time.perf_counter() - t0
+        self.store_batch(batch)
+        if dask:
+            for failed in dask_summary.failed:
+                self.fail(DragomanError(f"Dask partition {failed}"))
+
+    def store_batch(self, records: list[Record]) -> None:
+        if not records:
+            return
         t0 = time.perf_counter()
         result = self.store.add(records, model=self.model_name())
         self.summary.seconds["store"] += time.perf_counter() - t0
