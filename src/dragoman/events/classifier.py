@@ -40,8 +40,8 @@ WEIGHTS = DATA / "classifier.npz"
 EMBEDDINGS = DATA / "classifier_embeddings"
 EXTRA = DATA / "classifier_extra.tsv"
 # The settings chosen by cross-validation (scripts/train_classifier.py prints the figures).
-DEFAULTS: dict[str, Any] = {"c": 1.0, "svm": True, "scale": 4.0, "min_df": 2,
-                            "dense_weight": 0.0}
+DEFAULTS: dict[str, Any] = {"c": 2.0, "svm": True, "scale": 4.0, "min_df": 2,
+                            "dense_weight": 0.5}
 LABELS = ("ACCUSE", "AGREE", "AID", "ASSAULT", "COERCE", "CONSULT", "COOPERATE", "MOBILIZE",
           "PROTEST", "REJECT", "REQUEST", "SANCTION", "SUPPORT", "THREATEN", "YIELD")
 
@@ -55,6 +55,7 @@ says
 
 # --- features -----------------------------------------------------------------------------
 
+@functools.lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     """A crude suffix stemmer: 'attacked', 'attacks', 'attacking' -> 'attack'."""
     for suffix in ("ations", "ation", "ings", "ing", "ied", "ies", "ed", "es", "s"):
@@ -96,21 +97,28 @@ def _pieces(text: str, source: str | None, target: str | None) -> tuple[str, str
     return marked, between, after
 
 
-def features(text: str, source: str | None = None, target: str | None = None) -> list[str]:
-    """The sparse feature names of one example (with repeats: counts are term frequencies)."""
+def _parts(text: str, source: str | None, target: str | None) -> tuple[list[str], list[str]]:
+    """(word feature names, words whose character n-grams are features) of one example."""
     marked, between, after = _pieces(text, source, target)
     extra = " ".join("b_" + w for w in _TOKEN.findall(between.lower()))
     extra += " " + " ".join("v_" + _stem(w) for w in _TOKEN.findall(after.lower())
                             if w not in _SKIP)
     combined = f"{marked} ||| {extra}".lower()
     words = _TOKEN.findall(combined)
-    feats = [f"w:{w}" for w in words]
-    feats += [f"w:{a} {b}" for a, b in itertools.pairwise(words)]
-    for word in combined.split():
-        padded = f" {word} "
-        for n in range(2, 6):
-            feats += [f"c:{padded[i:i + n]}" for i in range(len(padded) - n + 1)]
-    return feats
+    names = [f"w:{w}" for w in words]
+    names += [f"w:{a} {b}" for a, b in itertools.pairwise(words)]
+    return names, combined.split()
+
+
+def _char_names(word: str) -> list[str]:
+    padded = f" {word} "
+    return [f"c:{padded[i:i + n]}" for n in range(2, 6) for i in range(len(padded) - n + 1)]
+
+
+def features(text: str, source: str | None = None, target: str | None = None) -> list[str]:
+    """The sparse feature names of one example (with repeats: counts are term frequencies)."""
+    names, char_words = _parts(text, source, target)
+    return names + [name for word in char_words for name in _char_names(word)]
 
 
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")
@@ -129,7 +137,8 @@ class Embedder:
     @classmethod
     def from_dir(cls, folder: Path) -> Embedder:
         tok = json.loads((folder / "tokenizer.json").read_text(encoding="utf-8"))
-        return cls(tok["model"]["vocab"], _read_safetensors(folder / "model.safetensors"))
+        matrix = _read_safetensors(folder / "model.safetensors").astype(np.float32)
+        return cls(tok["model"]["vocab"], matrix)
 
     def _word(self, word: str) -> list[int]:
         ids = self._cache.get(word)
@@ -153,8 +162,10 @@ class Embedder:
         return ids
 
     def tokens(self, text: str) -> list[int]:
-        text = unicodedata.normalize("NFD", text.lower())
-        text = "".join(c for c in text if unicodedata.category(c) != "Mn")
+        text = text.lower()
+        if not text.isascii():
+            text = unicodedata.normalize("NFD", text)
+            text = "".join(c for c in text if unicodedata.category(c) != "Mn")
         return [i for word in re.findall(r"\w+|[^\w\s]", text) for i in self._word(word)]
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
@@ -162,7 +173,7 @@ class Embedder:
         for row, text in enumerate(texts):
             ids = self.tokens(text)
             if ids:
-                vec = self.matrix[ids].astype(np.float32).mean(axis=0)
+                vec = self.matrix[ids].mean(axis=0)
                 out[row] = vec / (np.linalg.norm(vec) + 1e-9)
         return out
 
@@ -245,43 +256,58 @@ class Model:
                        dense_weight=float(z["dense_weight"]), meta=json.loads(str(z["meta"])))
 
 
-def _blocks(vocab: dict[str, int]) -> np.ndarray:
-    """1 for character n-gram columns, 0 for the others (cached per vocabulary)."""
-    key = id(vocab)
-    cached = _BLOCKS.get(key)
-    if cached is None or cached[0] is not vocab:
-        cached = (vocab, np.array([name.startswith("c:") for name in vocab], dtype=np.int8))
-        _BLOCKS[key] = cached
-    return cached[1]
+class _Index:
+    """Feature name -> column, with the character n-gram columns of each word cached."""
+
+    def __init__(self, vocab: dict[str, int]) -> None:
+        self.vocab = vocab
+        self.chars: dict[str, list[int]] = {}
+        self.is_char = np.array([name.startswith("c:") for name in vocab], dtype=bool)
+
+    def char_columns(self, word: str) -> list[int]:
+        cols = self.chars.get(word)
+        if cols is None:
+            cols = [c for c in map(self.vocab.get, _char_names(word)) if c is not None]
+            if len(self.chars) < 500_000:
+                self.chars[word] = cols
+        return cols
+
+    def columns(self, text: str, source: str | None, target: str | None) -> list[int]:
+        names, char_words = _parts(text, source, target)
+        cols = [c for c in map(self.vocab.get, names) if c is not None]
+        for word in char_words:
+            cols += self.char_columns(word)
+        return cols
 
 
-_BLOCKS: dict[int, tuple[dict[str, int], np.ndarray]] = {}
+_INDEXES: dict[int, _Index] = {}
+
+
+def _index(vocab: dict[str, int]) -> _Index:
+    index = _INDEXES.get(id(vocab))
+    if index is None or index.vocab is not vocab:
+        index = _INDEXES[id(vocab)] = _Index(vocab)
+    return index
 
 
 def _sparse(vocab: dict[str, int], idf: np.ndarray, texts: Sequence[str],
             sources: Sequence[str | None], targets: Sequence[str | None]) -> sp.csr_matrix:
-    """Sublinear tf-idf over the feature vocabulary, each block of a row L2-normalised."""
-    blocks = _blocks(vocab)
-    indptr, indices, values = [0], [], []
-    for text, source, target in zip(texts, sources, targets, strict=True):
-        counts: dict[int, int] = {}
-        for name in features(text, source, target):
-            col = vocab.get(name)
-            if col is not None:
-                counts[col] = counts.get(col, 0) + 1
-        cols = np.fromiter(counts, dtype=np.int64, count=len(counts))
-        vals = (1.0 + np.log(np.fromiter(counts.values(), dtype=np.float64,
-                                         count=len(counts)))) * idf[cols]
-        for block in (blocks[cols] == 0, blocks[cols] == 1):  # word and char n-grams apart
-            norm = np.linalg.norm(vals[block])
-            if norm:
-                vals[block] /= norm
-        indices.append(cols)
-        values.append(vals)
-        indptr.append(indptr[-1] + len(cols))
-    return sp.csr_matrix((np.concatenate(values) if values else np.zeros(0),
-                          np.concatenate(indices) if indices else np.zeros(0, dtype=np.int64),
-                          indptr), shape=(len(indptr) - 1, len(idf)))
+    """Sublinear tf-idf over the feature vocabulary; word and character blocks of each row
+    L2-normalised apart."""
+    index = _index(vocab)
+    rows = [index.columns(t, s, g) for t, s, g in zip(texts, sources, targets, strict=True)]
+    indptr = np.cumsum([0] + [len(r) for r in rows])
+    cols = np.fromiter(itertools.chain.from_iterable(rows), dtype=np.int64, count=indptr[-1])
+    counts = sp.csr_matrix((np.ones(len(cols)), cols, indptr), shape=(len(rows), len(idf)))
+    counts.sum_duplicates()
+    counts.data = (1.0 + np.log(counts.data)) * idf[counts.indices]
+    out = None
+    for mask in (index.is_char, ~index.is_char):
+        block = counts @ sp.diags(mask.astype(np.float64))
+        norms = np.sqrt(np.asarray(block.multiply(block).sum(axis=1)).ravel())
+        block = sp.diags(1.0 / np.where(norms > 0, norms, 1.0)) @ block
+        out = block if out is None else out + block
+    return sp.csr_matrix(out)
 
 
 def train(texts: Sequence[str], labels: Sequence[str], sources: Sequence[str | None],
