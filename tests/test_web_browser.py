@@ -88,6 +88,7 @@ def test_browser_overview_draws_the_timeline(page: Any, base_url: str) -> None:
 
 
 def test_browser_search_then_read_an_article(page: Any, base_url: str) -> None:
+    page.goto(base_url + "/events")
     page.fill(".quick-search input", "pwned")
     page.press(".quick-search input", "Enter")
     page.wait_for_url("**/search?q=pwned")
