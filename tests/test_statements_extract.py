@@ -150,3 +150,18 @@ def test_extract_infinitive_content(nlp) -> None:  # type: ignore[no-untyped-def
     (s,) = _run(nlp, text)
     assert s.content.text == "the council to reject the plan"
     assert s.cue is not None and s.cue.text == "urged"
+
+
+def test_extract_headline_colon_line(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Jane Porter: The strike will end before the holidays\n\nTalks resumed on Monday."
+    (s,) = _run(nlp, text)
+    assert s.cue is not None and s.cue.text == ":"
+    assert s.speaker_text == "Jane Porter"
+    assert s.content.text == "The strike will end before the holidays"
+
+
+def test_extract_cue_phrase_from_the_lexicon(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The mayor pointed out that the budget had doubled since 2010."
+    (s,) = _run(nlp, text)
+    assert s.cue is not None and s.cue.text == "pointed out"
+    assert s.content.text == "that the budget had doubled since 2010"

@@ -77,5 +77,5 @@ def test_cues_parse_rejects_unknown_kind() -> None:
     from dragoman.errors import InputError
 
     with pytest.raises(InputError):
-        parse("noun\tstatement\n")
+        parse("adverb\treportedly\n")
     assert parse("# comment\nverb\tsay\n").verbs == frozenset({"say"})

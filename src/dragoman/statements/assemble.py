@@ -141,7 +141,7 @@ def _from_adjacent(doc: Doc, text: str, full: list[Quote], owner: dict[Quote, Dr
         if verb is None:
             continue
         used.add(verb.i)
-        candidate = reported.Candidate(reported._cue_tokens(verb), None,
+        candidate = reported.Candidate(reported.cue_tokens(verb, lexicon), None,
                                        reported.subject_of(verb), how="adjacent")
         owner[quote] = Draft(quote.start, quote.end, "direct", candidate)
         drafts.append(owner[quote])

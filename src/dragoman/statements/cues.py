@@ -9,7 +9,7 @@ from pathlib import Path
 
 from dragoman.errors import InputError
 
-_KINDS = ("verb", "xverb", "objcomp", "object", "vprep", "phrase", "prep", "media")
+_KINDS = ("verb", "xverb", "objcomp", "object", "vprep", "phrase", "prep", "media", "noun")
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,8 @@ class Lexicon:
     phrases: tuple[tuple[str, ...], ...]
     preps: tuple[tuple[str, ...], ...]
     media: frozenset[str]
+    statement_nouns: frozenset[str]
+    phrase_words: frozenset[str] = frozenset()  # every word of every phrase
     cue_verbs: frozenset[str] = frozenset()  # every verb lemma above
 
 
@@ -47,6 +49,8 @@ def parse(text: str, where: str = "cues") -> Lexicon:
         phrases=tuple(sorted({tuple(p.split()) for p in entries["phrase"]}, key=len, reverse=True)),
         preps=tuple(tuple(p.split()) for p in entries["prep"]),
         media=frozenset(entries["media"]),
+        statement_nouns=frozenset(entries["noun"]),
+        phrase_words=frozenset(w for p in entries["phrase"] for w in p.split()),
         cue_verbs=frozenset(entries["verb"] + entries["xverb"] + entries["objcomp"]
                             + entries["object"] + [_pair(p)[0] for p in entries["vprep"]]),
     )

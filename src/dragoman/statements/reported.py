@@ -12,11 +12,10 @@ from dragoman.statements.cues import Lexicon
 
 _TRIM_PUNCT = {",", ".", ";", ":", "—", "–", "-", "--", "...", "…", "(", ")"}
 _QUOTE_MARKS = {'"', "“", "”", "'", "‘", "’", "''", "``"}
+_COLON_PREFIX = 4  # most words before the colon of "Name: what they said"
 _NESTABLE = {"object", "prep", "xcomp", "objcomp"}  # content kinds left out inside another's
 _AFTERTHOUGHTS = {"advcl", "appos"}
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
-_STATEMENT_NOUNS = {"statement", "interview", "release", "tweet", "post", "letter", "email",
-                    "speech", "op-ed", "editorial", "memo", "briefing", "conference"}
 
 
 @dataclass
@@ -48,7 +47,30 @@ def find(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
         found.append(candidate)
         used.update(t.i for t in candidate.cue)
         used.update(t.i for t in candidate.consumed)
+    found.extend(_colon_lines(doc))
     return [c for c in found if c.how not in _NESTABLE or not _nested(c, found)]
+
+
+def _colon_lines(doc: Doc) -> list[Candidate]:
+    """Headline and interview lines "Name: what they said" ("Poll: Sanders leads")."""
+    found = []
+    for sent in doc.sents:
+        first = sent[0]
+        before = doc[first.i - 1] if first.i > 0 else None
+        if before is not None and "\n" not in before.text_with_ws and not before.is_space:
+            continue  # only lines that open a paragraph
+        colon = next((t for t in sent[:_COLON_PREFIX + 1] if t.text == ":"), None)
+        if colon is None or colon.i == sent.start or colon.i + 1 >= sent.end:
+            continue
+        prefix = doc[sent.start:colon.i]
+        if (not prefix[0].is_title and not prefix[0].is_upper) or any(
+                t.pos_ in ("VERB", "AUX") or t.is_space for t in prefix):
+            continue
+        end = sent.end - 1
+        span = _extent(colon.i + 1, end, doc)
+        if span is not None:
+            found.append(Candidate([colon], span, prefix.root, how="colon"))
+    return found
 
 
 def _nested(candidate: Candidate, found: list[Candidate]) -> bool:
@@ -62,21 +84,26 @@ def _candidate(token: Token, lexicon: Lexicon) -> Candidate | None:
     lower = token.lower_
     if lower == "according" or (lower == "in" and _next_words(token, 3) == ("the", "words", "of")):
         return _according(token)
-    if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in lexicon.cue_verbs:
+    if token.pos_ not in ("VERB", "AUX"):
         return None
     lemma = token.lemma_.lower()
+    if lemma not in lexicon.cue_verbs:
+        clause = _child(token, ("ccomp",)) if lower in lexicon.phrase_words else None
+        if clause is None or len(cue_tokens(token, lexicon)) < 2:
+            return None  # "made clear that ...", "pointed out that ..."
+        return Candidate(cue_tokens(token, lexicon), content_span(clause), subject_of(token))
     if lemma == "quote":
         quoted = _quote_as(token)
         if quoted is not None:
             return quoted
     clause = _child(token, ("ccomp",)) if lemma in lexicon.verbs else None
     if clause is not None:
-        return Candidate(_cue_tokens(token), content_span(clause), subject_of(token))
-    clause = _statement_clause(token) if lemma in lexicon.verbs else None
+        return Candidate(cue_tokens(token, lexicon), content_span(clause), subject_of(token))
+    clause = _statement_clause(token, lexicon) if lemma in lexicon.verbs else None
     if clause is not None:  # "said in a statement that ..." parsed with the clause on the noun
-        return Candidate(_cue_tokens(token), content_span(clause), subject_of(token))
+        return Candidate(cue_tokens(token, lexicon), content_span(clause), subject_of(token))
     if token.dep_ == "parataxis" and lemma in lexicon.verbs and subject_of(token) is not None:
-        return _parenthetical(token)
+        return _parenthetical(token, lexicon)
     return _object_candidate(token, lemma, lexicon)
 
 
@@ -90,26 +117,28 @@ def _object_candidate(token: Token, lemma: str, lexicon: Lexicon) -> Candidate |
         comps = [c for c in token.children if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > obj.i]
         if comps:
             span = _extent(obj.left_edge.i, comps[-1].right_edge.i, doc)
-            return Candidate(_cue_tokens(token), span, subject_of(token), how="objcomp")
+            return Candidate(cue_tokens(token, lexicon), span, subject_of(token), how="objcomp")
     xcomp = _child(token, ("xcomp",))
     if lemma in lexicon.xverbs and xcomp is not None:
-        return Candidate(_cue_tokens(token), content_span(xcomp), subject_of(token), how="xcomp")
+        return Candidate(cue_tokens(token, lexicon), content_span(xcomp), subject_of(token),
+                         how="xcomp")
     for prep in token.children:
         if prep.dep_ == "prep" and (lemma, prep.lower_) in lexicon.vpreps:
             pobj = _child(prep, ("pobj", "pcomp"))
             if pobj is not None:
-                return Candidate(_cue_tokens(token), content_span(pobj), subject_of(token),
+                return Candidate(cue_tokens(token, lexicon), content_span(pobj), subject_of(token),
                                  how="prep")
     if lemma in lexicon.objects and obj is not None:
-        return Candidate(_cue_tokens(token), content_span(obj), subject_of(token), how="object")
+        return Candidate(cue_tokens(token, lexicon), content_span(obj), subject_of(token),
+                         how="object")
     return None
 
 
-def _statement_clause(token: Token) -> Token | None:
+def _statement_clause(token: Token, lexicon: Lexicon) -> Token | None:
     for prep in token.children:
         if prep.dep_ == "prep" and prep.lower_ == "in":
             pobj = _child(prep, ("pobj",))
-            if pobj is None or pobj.lemma_.lower() not in _STATEMENT_NOUNS:
+            if pobj is None or pobj.lemma_.lower() not in lexicon.statement_nouns:
                 continue
             clause = _child(pobj, ("acl", "ccomp", "relcl"))
             if clause is not None and any(c.dep_ == "mark" and c.lower_ == "that"
@@ -130,14 +159,22 @@ def _child(token: Token, deps: tuple[str, ...]) -> Token | None:
     return None
 
 
-def _cue_tokens(token: Token) -> list[Token]:
-    """The cue verb, with "in a statement" / "in an interview" when it follows."""
+def cue_tokens(token: Token, lexicon: Lexicon) -> list[Token]:
+    """The cue verb, or the cue phrase around it ("pointed out", "said in a statement")."""
+    doc = token.doc
+    for phrase in lexicon.phrases:
+        for offset in range(len(phrase)):
+            first = token.i - offset
+            words = doc[max(0, first):first + len(phrase)]
+            if first >= 0 and len(words) == len(phrase) and all(
+                    t.lower_ == w for t, w in zip(words, phrase, strict=True)):
+                return list(words)
     cue = [token]
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "in" and child.i > token.i:
             pobj = _child(child, ("pobj",))
-            if pobj is not None and pobj.lemma_.lower() in _STATEMENT_NOUNS:
-                cue.extend(child.doc[child.i:pobj.i + 1])
+            if pobj is not None and pobj.lemma_.lower() in lexicon.statement_nouns:
+                cue.extend(doc[child.i:pobj.i + 1])
     return cue
 
 
@@ -250,7 +287,7 @@ def _quote_as(token: Token) -> Candidate | None:
     return Candidate(cue, span, quoted, via=via, how="quote-as", consumed=[saying])
 
 
-def _parenthetical(token: Token) -> Candidate | None:
+def _parenthetical(token: Token, lexicon: Lexicon) -> Candidate | None:
     """"C1, X said, C2" and "C, X said" parsed with the cue as parataxis of C."""
     head = token.head
     first, last = head.left_edge.i, head.right_edge.i
@@ -260,4 +297,4 @@ def _parenthetical(token: Token) -> Candidate | None:
     elif cue_first <= first:
         first = cue_last + 1
     span = _extent(first, last, token.doc)
-    return Candidate(_cue_tokens(token), span, subject_of(token))
+    return Candidate(cue_tokens(token, lexicon), span, subject_of(token))
