@@ -32,14 +32,20 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from tests.test_web_api import hostile_record
+
+    path = tmp_path_factory.mktemp("browser") / "ui.db"
+    write_store(path, [*sample_records(60, seed=11), hostile_record()])
+    return path
+
+
+@pytest.fixture(scope="module")
+def base_url(db: Path) -> Iterator[str]:
     import uvicorn
 
     from dragoman.web.app import create_app
-    from tests.test_web_api import hostile_record
 
-    db = tmp_path_factory.mktemp("browser") / "ui.db"
-    write_store(db, [*sample_records(60, seed=11), hostile_record()])
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port,
                                            log_level="warning"))
@@ -132,3 +138,21 @@ def test_browser_filter_and_sort_events(page: Any, base_url: str) -> None:
     page.goto(base_url + "/network?top=12")
     assert page.locator(".chart.network circle").count() == 12
     shot(page, "network")
+
+
+@pytest.mark.slow
+def test_browser_example_article_shows_its_records(page: Any, base_url: str, db: Path,
+                                                   examples_dir: Path) -> None:
+    from dragoman.store.ingest import ingest
+
+    ingest([examples_dir], db)  # the full pipeline, into the store the server reads
+    page.goto(base_url + "/search?q=minister")
+    page.locator("ol.results a.title").first.click()
+    page.wait_for_url("**/articles/**")
+    data = page.request.get(page.url + ".json").json()
+    assert page.locator("#text mark.hl-actor:not([data-fragment])").count() == sum(
+        len(a["mentions"]) for a in data["actors"]
+        if all(0 <= m["start"] < m["end"] for m in a["mentions"]))
+    assert page.locator("#records li.rec[data-ref^=e]").count() == len(data["events"])
+    assert page.locator("#text").inner_text().strip() == data["article"]["text"].strip()
+    shot(page, "example-article")
