@@ -16,6 +16,14 @@ from dragoman.records import Actor, Article, Event, Mention
 pytestmark = pytest.mark.slow
 
 
+@pytest.fixture(autouse=True)
+def _patterns_only(monkeypatch):  # type: ignore[no-untyped-def]
+    """These tests exercise the rules; the learned classifier is tested on its own."""
+    from dragoman.events import learned
+
+    monkeypatch.setattr(learned, "classifier", lambda: None)
+
+
 def run(nlp, text: str, codes: dict[str, str]) -> tuple[list[Event], dict[str, str]]:  # type: ignore[no-untyped-def]
     """Events of ``text`` with one actor per surface string in ``codes``."""
     actors = []
