@@ -87,7 +87,7 @@ def ingest_cmd(sources: tuple[str, ...], db: str | None, model: str | None, work
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from dragoman.ingest import FieldMap
-    from dragoman.store.ingest import ingest
+    from dragoman.store.ingest import IngestInterrupted, ingest
 
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
                   console=err, transient=True, disable=not err.is_terminal) as progress:
@@ -102,10 +102,18 @@ def ingest_cmd(sources: tuple[str, ...], db: str | None, model: str | None, work
             progress.console.print(f"[red]Error:[/] {exc}", markup=True, highlight=False,
                                    soft_wrap=True)
 
-        summary = ingest(sources, db, model=model, batch_size=batch_size, limit=limit,
-                         workers=workers, dask=dask_address,
-                         fetch_links=fetch_links, on_progress=show, on_error=error,
-                         fields=FieldMap.from_options(**mapping))
+        try:
+            summary = ingest(sources, db, model=model, batch_size=batch_size, limit=limit,
+                             workers=workers, dask=dask_address,
+                             fetch_links=fetch_links, on_progress=show, on_error=error,
+                             fields=FieldMap.from_options(**mapping))
+        except IngestInterrupted as stop:
+            progress.stop()
+            s = stop.summary
+            err.print(f"Interrupted after {s.stored:,} articles stored ({s.read:,} read, "
+                      f"{s.failed:,} failed); every stored article is complete. Run the "
+                      f"same command again to resume.", highlight=False, soft_wrap=True)
+            sys.exit(130)
     if as_json:
         click.echo(json.dumps(summary.as_dict(), indent=2))
     else:

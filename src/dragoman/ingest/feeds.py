@@ -46,6 +46,14 @@ def iter_feed(raw: bytes, where: str, *,
     """The entries of a feed as Articles (errors as values, one per bad entry)."""
     import feedparser
 
+    from dragoman import settings
+
+    entities = raw.count(b"<!ENTITY")
+    if entities > settings.get("max_xml_entities"):
+        yield InputError(where, f"refused: the feed declares {entities:,} XML entities, above "
+                                f"the limit of {settings.get('max_xml_entities'):,} (an entity "
+                                f"expansion attack?); raise DRAGOMAN_MAX_XML_ENTITIES if needed")
+        return
     parsed = feedparser.parse(raw)
     if not parsed.entries:
         why = parsed.get("bozo_exception") or "no entries"
@@ -76,7 +84,7 @@ def _entry_article(entry: Any, feed_title: str | None, where: str,
         if not text.strip():
             raise InputError(where, "entry has neither content nor summary text; "
                                     "use --fetch-links to read the linked page")
-        article = article_from_text(text, url=link, title=entry.get("title"),
+        article = article_from_text(text, where=where, url=link, title=entry.get("title"),
                                     published=published, source=feed_title)
     article.source = article.source or feed_title
     for key, name in (("author", "author"), ("guid", "id"), ("feed", None)):

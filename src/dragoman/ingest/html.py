@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from dragoman.errors import InputError
-from dragoman.ingest.text import article_from_text, decode_bytes
+from dragoman.ingest.text import article_from_text, check_length, decode_bytes
 from dragoman.records import Article
 
 __all__ = ["article_from_html", "decode_html", "html_to_text"]
@@ -44,6 +44,7 @@ def article_from_html(html: str | bytes, *, where: str = "<html>", url: str | No
     """The main text and metadata of one HTML page as an Article."""
     from trafilatura import bare_extraction
 
+    check_length(html, where, "max_document_bytes")
     if isinstance(html, bytes):
         html = decode_html(html, where, charset)
     doc: Any = bare_extraction(html, url=url, with_metadata=True, include_comments=False,
@@ -52,7 +53,7 @@ def article_from_html(html: str | bytes, *, where: str = "<html>", url: str | No
         raise InputError(where, "no article text found in the page (is it an index or "
                                 "a script-only page?)")
     text = _without_title(doc.text, doc.title)
-    article = article_from_text(text, id=id, url=url or doc.url, title=doc.title,
+    article = article_from_text(text, where=where, id=id, url=url or doc.url, title=doc.title,
                                 published=published or doc.date,
                                 source=source or doc.sitename or doc.hostname)
     for key in ("author", "sitename", "hostname", "description"):

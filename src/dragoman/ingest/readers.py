@@ -16,11 +16,12 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
+from dragoman import settings
 from dragoman.errors import InputError
 from dragoman.ingest import feeds, tables, warc
 from dragoman.ingest.html import article_from_html
 from dragoman.ingest.tables import FieldMap
-from dragoman.ingest.text import article_from_text, decode_bytes
+from dragoman.ingest.text import article_from_text, check_length, decode_bytes
 from dragoman.records import Article
 
 __all__ = ["KINDS", "Item", "iter_articles", "kind_of", "walk"]
@@ -120,7 +121,8 @@ def _read_stream(stream: IO[bytes], where: str, kind: str | None, fields: FieldM
         data = stream if stream.seekable() else io.BytesIO(stream.read())
         yield from tables.iter_parquet(data, where, fields)
     else:
-        yield from _read_bytes(stream.read(), where, kind, fields, fetch_links)
+        raw = stream.read(settings.get("max_document_bytes") + 1)
+        yield from _read_bytes(raw, where, kind, fields, fetch_links)
 
 
 def _read_bytes(raw: bytes, where: str, kind: str | None, fields: FieldMap,
@@ -128,6 +130,11 @@ def _read_bytes(raw: bytes, where: str, kind: str | None, fields: FieldMap,
                 charset: str | None = None) -> Iterator[Item]:
     """A whole document in memory: the kind from the name, else sniffed from the bytes."""
     kind = kind or _sniff(raw)
+    try:
+        check_length(raw, where, "max_document_bytes")
+    except InputError as exc:
+        yield exc
+        return
     if kind in ("jsonl", "csv", "warc", "parquet"):
         yield from _read_stream(io.BytesIO(raw), where, kind, fields, fetch_links)
         return
@@ -137,7 +144,7 @@ def _read_bytes(raw: bytes, where: str, kind: str | None, fields: FieldMap,
         elif kind == "html":
             yield article_from_html(raw, where=where, url=url, charset=charset)
         else:
-            yield article_from_text(decode_bytes(raw, where))
+            yield article_from_text(decode_bytes(raw, where), where=where)
     except InputError as exc:
         yield exc
 

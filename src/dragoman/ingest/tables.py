@@ -53,7 +53,7 @@ def row_article(row: dict[str, Any], fields: FieldMap, where: str) -> Article:
     ident = row.get(fields.id)
     published, raw_date = _date(row.get(fields.date))
     article = article_from_text(
-        text, id=str(ident) if ident not in (None, "") else None,
+        text, where=where, id=str(ident) if ident not in (None, "") else None,
         source=_str(row.get(fields.source)), url=_str(row.get(fields.url)),
         title=_str(row.get(fields.title)), published=published)
     used = {fields.text, fields.id, fields.date, fields.title, fields.url, fields.source}

@@ -7,20 +7,22 @@ before parsing, so re-running an interrupted ingest only parses what is missing.
 from __future__ import annotations
 
 import logging
+import os
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dragoman.errors import DragomanError, InputError
+from dragoman.errors import DragomanError, InputError, StoreError
 from dragoman.ingest import dedupe
 from dragoman.ingest.readers import iter_articles
 from dragoman.ingest.tables import FieldMap
 from dragoman.records import Article, Record
 from dragoman.store.sqlite import AddResult, Store
 
-__all__ = ["IngestSummary", "ingest"]
+__all__ = ["IngestInterrupted", "IngestSummary", "ingest", "writer_lock"]
 
 logger = logging.getLogger("dragoman")
 
@@ -60,6 +62,45 @@ class IngestSummary:
         self.statements += result.statements
 
 
+class IngestInterrupted(KeyboardInterrupt):
+    """Ctrl-C during an ingest: every batch committed so far is whole; ``summary`` says
+    how far it got. Running the same ingest again resumes (stored ids are skipped)."""
+
+    def __init__(self, summary: IngestSummary) -> None:
+        super().__init__(f"interrupted after {summary.stored:,} articles stored")
+        self.summary = summary
+
+
+@contextmanager
+def writer_lock(path: str) -> Iterator[None]:
+    """One ingest per store at a time: an advisory lock on ``<store>.lock`` holding the
+    writer's pid. The kernel drops it when the process ends, even when killed, so a
+    crashed ingest never leaves a stale lock. A second ingest refuses with StoreError."""
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: SQLite's own locking still keeps writes whole
+        yield
+        return
+    lock_path = f"{path}.lock"
+    Path(lock_path).parent.mkdir(parents=True, exist_ok=True)
+    handle = open(lock_path, "a+")  # noqa: SIM115 -- held for the whole ingest
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            handle.seek(0)
+            pid = handle.read().strip() or "?"
+            raise StoreError(f"{path}: another ingest (pid {pid}) is writing to this store; "
+                             f"wait for it to finish, or ingest into another --db") from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(str(os.getpid()))
+        handle.flush()
+        yield
+    finally:
+        handle.close()
+
+
 def ingest(sources: Iterable[str | Path], store: Store | str | Path, *,
            model: str | None = None, batch_size: int = 64, fetch_links: bool = False,
            extractor: Extractor | None = None, limit: int | None = None,
@@ -78,7 +119,23 @@ def ingest(sources: Iterable[str | Path], store: Store | str | Path, *,
     Dask cluster; either way this process stays the single writer to the store.
     """
     own = not isinstance(store, Store)
-    db = store if isinstance(store, Store) else Store(store)
+    path = store.path if isinstance(store, Store) else str(store)
+    with ExitStack() as stack:
+        if path != ":memory:":
+            stack.enter_context(writer_lock(path))
+        db = store if isinstance(store, Store) else Store(store)
+        return _ingest(sources, db, own, model=model, batch_size=batch_size,
+                       fetch_links=fetch_links, extractor=extractor, limit=limit,
+                       fields=fields, workers=workers, dask=dask, on_progress=on_progress,
+                       on_error=on_error, **mapping)
+
+
+def _ingest(sources: Iterable[str | Path], db: Store, own: bool, *, model: str | None,
+            batch_size: int, fetch_links: bool, extractor: Extractor | None,
+            limit: int | None, fields: FieldMap | None, workers: int, dask: str | None,
+            on_progress: Callable[[IngestSummary], None] | None,
+            on_error: Callable[[InputError | DragomanError], None] | None,
+            **mapping: str | None) -> IngestSummary:
     summary = IngestSummary()
     started = time.perf_counter()
     run = _Run(db, summary, extractor, model, on_error)
@@ -97,6 +154,10 @@ def ingest(sources: Iterable[str | Path], store: Store | str | Path, *,
                 if on_progress:
                     on_progress(summary)
         run.flush(batch)
+    except IngestInterrupted:
+        raise
+    except KeyboardInterrupt as exc:
+        raise IngestInterrupted(summary) from exc
     finally:
         summary.seconds["total"] = time.perf_counter() - started
         if own:

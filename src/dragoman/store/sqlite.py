@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from dragoman import settings
 from dragoman.errors import StoreError
 from dragoman.ingest import dedupe
 from dragoman.records import Record
@@ -84,7 +85,7 @@ class Store:
                 conn.execute("PRAGMA journal_mode = WAL")
                 conn.execute("PRAGMA synchronous = NORMAL")
             conn.row_factory = sqlite3.Row
-            conn.execute("PRAGMA busy_timeout = 10000")
+            conn.execute(f"PRAGMA busy_timeout = {settings.get('busy_timeout_ms')}")
             self._check_schema(conn)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: cannot open the store ({exc})") from exc
@@ -147,7 +148,8 @@ class Store:
             pending.flush(self.conn)
             self.conn.execute("COMMIT")
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            if self.conn.in_transaction:  # a Ctrl-C right after COMMIT leaves none
+                self.conn.execute("ROLLBACK")
             self._near = None  # rebuilt from what was committed
             raise
         return result
