@@ -83,8 +83,12 @@ def main(src: Path) -> None:
 
 
 def _is_title(pattern: str, person_titles: set[tuple[str, ...]]) -> bool:
+    """'us defense secretary', 'president of the united states': an office, not a body."""
     tokens = tuple(pattern.split())
-    return any(tokens[-n:] in person_titles for n in (1, 2, 3) if n < len(tokens))
+    if any(tokens[-n:] in person_titles for n in (1, 2, 3) if n < len(tokens)):
+        return True
+    return any(tokens[:n] in person_titles and tokens[n:n + 1] == ("of",)
+               for n in (1, 2, 3) if n < len(tokens))
 
 
 def _is_country(entry: petrarch.RawEntry) -> bool:

@@ -203,3 +203,17 @@ def test_match_common_words_are_not_names() -> None:
     nlp = spacy.blank("en")
     doc = nlp("Who told us about china and it ?")
     assert find_atoms(doc, default_dictionary()) == []
+
+
+def test_dictionary_env_var_adds_user_files(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "fictional.actors.txt"
+    path.write_text(PETRARCH_ACTORS, encoding="utf-8")
+    monkeypatch.setenv(dictionary_module.ENV_VAR, str(path))
+    default_dictionary.cache_clear()
+    try:
+        d = default_dictionary()
+        assert d.phrases[("freedonia",)].country == "FRE"
+        assert d.phrases[("russia",)].country == "RUS"  # the shipped data is still there
+    finally:
+        monkeypatch.delenv(dictionary_module.ENV_VAR)
+        default_dictionary.cache_clear()
