@@ -265,7 +265,15 @@ def actors_page(conn: sqlite3.Connection, request: Request) -> dict[str, Any]:
 
 def actor_page(conn: sqlite3.Connection, request: Request) -> dict[str, Any]:
     key = request.path_params["key"]
-    found = request.app.state.cache.get(("actor", key), lambda: detail.actor(conn, key))
+    cache = request.app.state.cache
+
+    def compute() -> dict[str, Any] | None:
+        found = detail.actor(conn, key)
+        for part, nums in (found or {}).get("_nums", {}).items():  # for the events pages
+            cache.get(("nums", key, *part), lambda nums=nums: nums)
+        return found
+
+    found = cache.get(("actor", key), compute)
     if found is None:
         raise HTTPException(404, "no actor with this key")
     return found
@@ -273,7 +281,9 @@ def actor_page(conn: sqlite3.Connection, request: Request) -> dict[str, Any]:
 
 def dyad_page(conn: sqlite3.Connection, request: Request) -> dict[str, Any]:
     a, b = request.path_params["a"], request.path_params["b"]
-    return request.app.state.cache.get(("dyad", a, b), lambda: detail.dyad(conn, a, b))
+    known = _known(conn, request, q.EventFilter(dyad=(a, b)).dyad_parts())
+    return request.app.state.cache.get(("dyad", a, b),
+                                       lambda: detail.dyad(conn, a, b, known=known))
 
 
 def _event_filter(conn: sqlite3.Connection, request: Request) -> q.EventFilter:
@@ -283,10 +293,16 @@ def _event_filter(conn: sqlite3.Connection, request: Request) -> q.EventFilter:
                         cameo=_arg(request, "cameo"),
                         quad=int(quad) if quad and quad.isdigit() else None,
                         date_from=_arg(request, "from"), date_to=_arg(request, "to"))
-    for part in flt.actor_parts():  # an actor's events, found once, then paged and sorted
-        flt.known[part] = request.app.state.cache.get(
-            ("nums", *part), lambda part=part: q.event_nums(conn, *part))
+    flt.known = _known(conn, request, flt.actor_parts())
     return flt
+
+
+def _known(conn: sqlite3.Connection, request: Request, parts: list[tuple[str, ...]]
+           ) -> dict[tuple[str, ...], list[int]]:
+    """An actor's events (by key and columns), found once, then paged and sorted."""
+    return {part: request.app.state.cache.get(("nums", *part),
+                                              lambda part=part: q.event_nums(conn, *part))
+            for part in parts}
 
 
 def events_page(conn: sqlite3.Connection, request: Request) -> dict[str, Any]:

@@ -139,6 +139,8 @@ def actor(conn: sqlite3.Connection, key: str, *, limit: int = 25) -> dict[str, A
         "events_as_target": _latest(conn, by_role["target"], limit),
         "n_as_target": len(by_role["target"]),
         "timeline": _timeline(involved), "partners": _partners(involved),
+        "_nums": {(role,): sorted({r[1] for r in by_role[role]}) for role in by_role}
+        | {("source", "target"): sorted({r[1] for r in involved})},
     }
 
 
@@ -225,13 +227,18 @@ def _statements(conn: sqlite3.Connection, key: str, limit: int) -> list[dict[str
 
 # -- dyad ---------------------------------------------------------------------------------
 
-def dyad(conn: sqlite3.Connection, a: str, b: str, *, limit: int = 200) -> dict[str, Any]:
-    """The events between two actors, either way, and their Goldstein score by month."""
-    flt = EventFilter(dyad=(a, b))
+def dyad(conn: sqlite3.Connection, a: str, b: str, *, limit: int = 200,
+         known: dict[tuple[str, ...], list[int]] | None = None) -> dict[str, Any]:
+    """The events between two actors, either way, and their Goldstein score by month.
+
+    ``known`` holds event numbers already found for (actor key, column), as
+    :attr:`EventFilter.known` does.
+    """
+    flt = EventFilter(dyad=(a, b), known=known or {})
     found, total = events(conn, flt, limit=limit)
     directions = []
     for src, tgt in ((a, b), (b, a)):
-        where, params = EventFilter(source=src, target=tgt).where()
+        where, params = EventFilter(source=src, target=tgt, known=known or {}).where()
         row = conn.execute("SELECT COUNT(*), ROUND(AVG(e.goldstein), 2) FROM events e"
                            f" WHERE {where}", params).fetchone()
         directions.append({"source": src, "target": tgt, "events": row[0], "goldstein": row[1]})

@@ -282,22 +282,30 @@ class EventFilter:
                  (self.actor, "source", "target")]
         return [p for p in parts if p[0]]  # type: ignore[misc]
 
+    def dyad_parts(self) -> list[tuple[str, ...]]:
+        if not self.dyad:
+            return []
+        a, b = self.dyad
+        return [(a, "source"), (b, "target"), (b, "source"), (a, "target")]
+
+    def _involves(self, key: str, *columns: str) -> tuple[str, list[Any]]:
+        if (key, *columns) in self.known:
+            return ("e.num IN (SELECT value FROM json_each(?))",
+                    [json.dumps(self.known[(key, *columns)])])
+        return involves(key, *columns)
+
     def where(self) -> tuple[str, list[Any]]:
         """A WHERE clause over ``events e`` (no other table needed), and its parameters."""
         clauses: list[str] = []
         params: list[Any] = []
         for key, *columns in self.actor_parts():
-            if (key, *columns) in self.known:
-                clauses.append("e.num IN (SELECT value FROM json_each(?))")
-                params.append(json.dumps(self.known[(key, *columns)]))
-            else:
-                frag, p = involves(key, *columns)
-                clauses.append(frag)
-                params += p
+            frag, p = self._involves(key, *columns)
+            clauses.append(frag)
+            params += p
         if self.dyad:
             a, b = self.dyad
-            parts = [involves(k, c) for k, c in ((a, "source"), (b, "target"),
-                                                  (b, "source"), (a, "target"))]
+            parts = [self._involves(k, c) for k, c in ((a, "source"), (b, "target"),
+                                                        (b, "source"), (a, "target"))]
             (ab, ba) = (f"{parts[0][0]} AND {parts[1][0]}", f"{parts[2][0]} AND {parts[3][0]}")
             clauses.append(f"(({ab}) OR ({ba}))")
             params += [p for part in parts for p in part[1]]
