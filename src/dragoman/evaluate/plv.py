@@ -33,6 +33,8 @@ from dragoman.records import Article, Event, Record
 __all__ = ["Row", "evaluate", "load_gold", "pick_event", "score"]
 
 COLUMNS = ("text", "label", "source", "target")
+# PLV predates PLOVER 2021's split of YIELD into CONCEDE and RETREAT.
+TO_PLV = {"CONCEDE": "YIELD", "RETREAT": "YIELD"}
 SEED = 0
 
 
@@ -118,7 +120,9 @@ def _pipeline(rows: list[Row], model: str | None) -> list[str | None]:
 
 
 def _plover(event: Event | None) -> str | None:
-    return event.plover if event is not None else None
+    if event is None or not event.plover:
+        return None
+    return TO_PLV.get(event.plover, event.plover)
 
 
 def pick_event(record: Record, row: Row) -> Event | None:
