@@ -19,8 +19,9 @@ class InputError(DragomanError):
     """An input file or record could not be read."""
 
     def __init__(self, where: str, why: str) -> None:
+        why = " ".join(str(why).split())  # one line, however the cause was worded
         self.where = where
-        self.why = why
+        self.why = why if len(why) <= 400 else why[:399] + "…"
         super().__init__(f"{where}: {why}")
 
 
