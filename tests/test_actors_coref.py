@@ -105,3 +105,16 @@ def test_coref_pronoun_maps_through_mention_index(nlp) -> None:  # type: ignore[
     start = text.index("He ")
     actor = MentionIndex(actors).at(start, start + 2)
     assert actor is not None and actor.name == "Abiy Ahmed"
+
+
+def test_coref_mentions_of_different_actors_never_overlap(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("The council's chairman, Sierra Leone's ambassador to the AU, told reporters that "
+            "Arab League Secretary-General Nabil Elaraby and US and British activists met "
+            "Ahmed Karimi, a spokesman for the opposition Syrian National Council, while the "
+            "official SANA news agency and Russia's U.N. ambassador Vitaly Churkin looked on.")
+    spans = sorted((m.start, m.end, a.id) for a in _actors(nlp, text) for m in a.mentions)
+    for i, (_, end, actor) in enumerate(spans):
+        for start2, _, actor2 in spans[i + 1:]:
+            if start2 >= end:
+                break
+            assert actor2 == actor, (spans[i], start2, actor2)

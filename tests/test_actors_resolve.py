@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dragoman.actors import MentionIndex, resolve
-from dragoman.actors.dictionary import load_dictionaries
+from dragoman.actors.dictionary import load_dictionaries, with_dictionaries
 from dragoman.records import Actor, Article
 
 pytestmark = pytest.mark.slow
@@ -159,12 +159,8 @@ def test_resolve_unknown_person_without_title_is_still_a_person(nlp) -> None:  #
 def test_resolve_user_dictionary(nlp, tmp_path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "mine.actors.txt"
     path.write_text("GLORBO_PAX_\n\t[NGOHRI]\n", encoding="utf-8")
-    from dragoman.actors.dictionary import default_dictionary
-
-    base = default_dictionary()
-    merged = type(base)()
-    merged.extend(base)
-    merged.extend(load_dictionaries([path]))
+    merged = with_dictionaries(str(path))
+    assert load_dictionaries([path]).phrases[("glorbo", "pax")].kind == "organisation"
     actors = _actors(nlp, "Glorbo Pax criticised the verdict.", dictionary=merged)
     assert _by_mention(actors, "Glorbo Pax").code == "NGOHRI"
 

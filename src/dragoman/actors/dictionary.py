@@ -10,7 +10,8 @@ Shipped data (``actors/data/``, see ATTRIBUTION there):
 
 Actor rows are ``kind<TAB>name<TAB>codes<TAB>patterns`` (codes ``RUSGOV@2006-05-01-``
 space-separated, patterns ``|``-separated); agent rows are ``pattern<TAB>sector<TAB>kind``.
-Users add dictionaries with :func:`load_dictionaries` or the ``DRAGOMAN_ACTOR_DICTS``
+Users add dictionaries with :func:`with_dictionaries` (the shipped ones plus theirs, to
+pass to ``resolve``), :func:`load_dictionaries` (theirs alone) or the ``DRAGOMAN_ACTOR_DICTS``
 environment variable (paths separated by ``os.pathsep``; PETRARCH ``.txt`` files or
 dragoman ``.tsv`` files).
 """
@@ -32,7 +33,8 @@ from dragoman.actors.kinds import agent_forms, entry_kind, plural, words
 from dragoman.actors.petrarch import CodeSpan
 from dragoman.errors import InputError
 
-__all__ = ["Agent", "Dictionary", "Entry", "default_dictionary", "load_dictionaries"]
+__all__ = ["Agent", "Dictionary", "Entry", "default_dictionary", "load_dictionaries",
+           "with_dictionaries"]
 
 ENV_VAR = "DRAGOMAN_ACTOR_DICTS"
 _DATA = "dragoman.actors"
@@ -244,6 +246,18 @@ def default_dictionary() -> Dictionary:
     if paths:
         base.extend(load_dictionaries(paths))
     return base
+
+
+@functools.lru_cache(maxsize=8)
+def with_dictionaries(*paths: str | Path) -> Dictionary:
+    """The default dictionary extended with user files (theirs win); loaded once per paths.
+
+    Pass the result to ``resolve(doc, article, dictionary=...)``.
+    """
+    merged = Dictionary()
+    merged.extend(default_dictionary())
+    merged.extend(load_dictionaries(paths))
+    return merged
 
 
 def load_dictionaries(paths: Iterable[str | Path]) -> Dictionary:

@@ -158,8 +158,8 @@ def _merge_entities(doc: Doc, ents: list[Span], atoms: list[Atom]) -> list[Atom]
             start += 1
         if start < ent.end and not any(k in owner for k in range(start, ent.end)):
             start = _skip_determiner(doc, start, ent.end)
-            if start < ent.end:
-                extra.append(Atom(start, ent.end, ner=kind))
+            if start < ent.end and any(t.is_alpha for t in doc[start:ent.end]):
+                extra.append(Atom(start, ent.end, ner=kind))  # not the "'s" of "Sierra Leone's"
     merged = [a for a in atoms if a.end > a.start] + extra
     merged.sort(key=lambda a: a.start)
     return merged
