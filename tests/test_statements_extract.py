@@ -165,3 +165,10 @@ def test_extract_cue_phrase_from_the_lexicon(nlp) -> None:  # type: ignore[no-un
     (s,) = _run(nlp, text)
     assert s.cue is not None and s.cue.text == "pointed out"
     assert s.content.text == "that the budget had doubled since 2010"
+
+
+def test_extract_raising_verb_keeps_subject_in_content(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The new tariffs seemed to hurt the farmers most."
+    (s,) = _run(nlp, text)
+    assert s.speaker is None and s.speaker_text is None
+    assert [p.text for p in s.parts] == ["The new tariffs", "to hurt the farmers most"]

@@ -100,7 +100,8 @@ def _from_candidates(text: str, candidates: list[reported.Candidate], every: lis
             owner.update((q, draft) for q in inside)
         else:
             mixed = any(start <= q.start and q.end <= end for q in every)
-            draft = Draft(start, end, "mixed" if mixed else "indirect", candidate)
+            draft = Draft(start, end, "mixed" if mixed else "indirect", candidate,
+                          pieces=list(candidate.pieces))
         drafts.append(draft)
     return drafts
 

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from dragoman.errors import InputError
 
-_KINDS = ("verb", "xverb", "objcomp", "object", "vprep", "phrase", "prep", "media", "noun")
+_KINDS = ("verb", "xverb", "objcomp", "object", "vprep", "raising", "phrase", "prep", "media",
+          "noun")
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,7 @@ class Lexicon:
     preps: tuple[tuple[str, ...], ...]
     media: frozenset[str]
     statement_nouns: frozenset[str]
+    raising: frozenset[str]
     phrase_words: frozenset[str] = frozenset()  # every word of every phrase
     cue_verbs: frozenset[str] = frozenset()  # every verb lemma above
 
@@ -50,6 +52,7 @@ def parse(text: str, where: str = "cues") -> Lexicon:
         preps=tuple(tuple(p.split()) for p in entries["prep"]),
         media=frozenset(entries["media"]),
         statement_nouns=frozenset(entries["noun"]),
+        raising=frozenset(entries["raising"]),
         phrase_words=frozenset(w for p in entries["phrase"] for w in p.split()),
         cue_verbs=frozenset(entries["verb"] + entries["xverb"] + entries["objcomp"]
                             + entries["object"] + [_pair(p)[0] for p in entries["vprep"]]),

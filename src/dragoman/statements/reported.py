@@ -26,8 +26,9 @@ class Candidate:
     content: tuple[int, int] | None
     subject: Token | None = None
     via: Token | None = None
-    how: str = "clause"  # clause | xcomp | according | quote-as | adjacent
+    how: str = "clause"  # clause | xcomp | objcomp | object | prep | raising | according | ...
     consumed: list[Token] = field(default_factory=list)
+    pieces: list[tuple[int, int]] = field(default_factory=list)  # when content is split
 
     @property
     def head(self) -> Token:
@@ -120,6 +121,10 @@ def _object_candidate(token: Token, lemma: str, lexicon: Lexicon) -> Candidate |
             return Candidate(cue_tokens(token, lexicon), span, subject_of(token), how="objcomp")
     xcomp = _child(token, ("xcomp",))
     if lemma in lexicon.xverbs and xcomp is not None:
+        raised = _child(token, ("nsubj", "nsubjpass"))
+        if raised is not None and raised.i < token.i and (
+                lemma in lexicon.raising or _child(token, ("auxpass",)) is not None):
+            return _raising(token, raised, xcomp, lexicon)
         return Candidate(cue_tokens(token, lexicon), content_span(xcomp), subject_of(token),
                          how="xcomp")
     for prep in token.children:
@@ -132,6 +137,17 @@ def _object_candidate(token: Token, lemma: str, lexicon: Lexicon) -> Candidate |
         return Candidate(cue_tokens(token, lexicon), content_span(obj), subject_of(token),
                          how="object")
     return None
+
+
+def _raising(token: Token, subject: Token, xcomp: Token, lexicon: Lexicon) -> Candidate:
+    """"X seems to ...", "X is expected to ...": X and the infinitive are the content, and
+    no one is named as the source."""
+    doc = token.doc
+    first = _extent(subject.left_edge.i, subject.right_edge.i, doc)
+    second = content_span(xcomp)
+    pieces = [p for p in (first, second) if p is not None]
+    span = (pieces[0][0], pieces[-1][1]) if pieces else None
+    return Candidate(cue_tokens(token, lexicon), span, None, how="raising", pieces=pieces)
 
 
 def _statement_clause(token: Token, lexicon: Lexicon) -> Token | None:
