@@ -263,11 +263,14 @@ class _Index:
         self.vocab = vocab
         self.chars: dict[str, list[int]] = {}
         self.is_char = np.array([name.startswith("c:") for name in vocab], dtype=bool)
+        self.grams = {name[2:]: col for name, col in vocab.items() if name.startswith("c:")}
 
     def char_columns(self, word: str) -> list[int]:
         cols = self.chars.get(word)
         if cols is None:
-            cols = [c for c in map(self.vocab.get, _char_names(word)) if c is not None]
+            padded, get = f" {word} ", self.grams.get
+            cols = [c for c in (get(padded[i:i + n]) for n in range(2, 6)
+                                for i in range(len(padded) - n + 1)) if c is not None]
             if len(self.chars) < 500_000:
                 self.chars[word] = cols
         return cols
