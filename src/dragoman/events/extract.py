@@ -150,18 +150,19 @@ class _Walker:
 
     def note_silent(self, v: Token, sent_index: int) -> None:
         """Keep a clause with an actor as subject that no pattern codes, for the classifier."""
-        if self.silent is None or v.lemma_.lower() in UNEVENTFUL:
+        lemma = v.lemma_.lower()
+        if self.silent is None or lemma in UNEVENTFUL or not lemma.isalpha():
             return
         subs = [s for s in syntax.subjects(v) if self.actors.of(s)]
-        if not subs:
-            return
         tgts = [t for t in syntax.targets(v, None, self.has_actor) if self.actors.deep(t)]
-        src = subs[0]
-        tgt = tgts[0] if tgts else None
+        if not subs or not tgts:
+            return  # the classifier was trained on dyads: who did it to whom
+        src, tgt = subs[0], tgts[0]
+        if self.actors.of(src) == self.actors.deep(tgt):
+            return
         self.silent.append(learned.Silent(
-            v, sent_index, v.sent.text, self.actors.of(src) or "",
-            self.actors.deep(tgt) if tgt is not None else None, _phrase(src),
-            _phrase(tgt) if tgt is not None else None))
+            v, sent_index, v.sent.text, self.actors.of(src) or "", self.actors.deep(tgt),
+            _phrase(src), _phrase(tgt)))
 
     def learned_events(self, predict: Callable[..., list[tuple[str, float]]]
                        ) -> list[Candidate]:
