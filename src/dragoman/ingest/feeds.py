@@ -104,7 +104,7 @@ def _entry_text(entry: Any) -> str:
 
 def _date(entry: Any) -> str | None:
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        value = entry.get(key)
+        value = dict.get(entry, key)  # feedparser's own get() maps keys, with a warning
         if value:
             return time.strftime("%Y-%m-%d", value)
     return None

@@ -102,6 +102,8 @@ def iter_jsonl(stream: IO[bytes], where: str, fields: FieldMap) -> Iterator[Arti
         here = f"{where}:{n}"
         try:
             row = json.loads(line)
+            if b"\\ud" in line.lower():  # escaped lone surrogates: no store can hold them
+                row = _no_surrogates(row)
         except ValueError as exc:
             yield InputError(here, f"not valid JSON ({exc})")
             continue
@@ -109,6 +111,20 @@ def iter_jsonl(stream: IO[bytes], where: str, fields: FieldMap) -> Iterator[Arti
             yield row_article(row, fields, here)
         except InputError as exc:
             yield exc
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _no_surrogates(value: Any) -> Any:
+    """Lone UTF-16 surrogates (from ``"\\ud800"`` in JSON) replaced by U+FFFD."""
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, dict):
+        return {_no_surrogates(k): _no_surrogates(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_no_surrogates(v) for v in value]
+    return value
 
 
 def iter_csv(stream: IO[bytes], where: str, fields: FieldMap) -> Iterator[Article | InputError]:
