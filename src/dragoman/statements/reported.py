@@ -131,8 +131,9 @@ def _object_candidate(token: Token, lemma: str, lexicon: Lexicon) -> Candidate |
         if prep.dep_ == "prep" and (lemma, prep.lower_) in lexicon.vpreps:
             pobj = _child(prep, ("pobj", "pcomp"))
             if pobj is not None:
-                return Candidate(cue_tokens(token, lexicon), content_span(pobj), subject_of(token),
-                                 how="prep")
+                first = obj.left_edge.i if obj is not None and obj.i < prep.i else pobj.left_edge.i
+                span = _extent(first, pobj.right_edge.i, doc)  # "accused [him of lying]"
+                return Candidate(cue_tokens(token, lexicon), span, subject_of(token), how="prep")
     if lemma in lexicon.objects and obj is not None:
         return Candidate(cue_tokens(token, lexicon), content_span(obj), subject_of(token),
                          how="object")
