@@ -175,3 +175,17 @@ def test_resolve_mentions_are_never_empty(nlp) -> None:  # type: ignore[no-untyp
 def test_resolve_bare_title_is_no_actor(nlp) -> None:  # type: ignore[no-untyped-def]
     actors = _actors(nlp, "He said he would run for president next year.")
     assert all(a.name != "president" for a in actors)
+
+
+def test_resolve_regions_take_cameo_region_codes(nlp) -> None:  # type: ignore[no-untyped-def]
+    actors = _actors(nlp, "Bogdanov warned Western governments, and European diplomats agreed.")
+    west = _by_mention(actors, "Western governments")
+    assert west.code == "WSTGOV" and west.country is None and west.sector == "GOV"
+    assert _by_mention(actors, "European diplomats").code == "EURGOV"
+
+
+def test_resolve_comma_is_no_conjunction(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "He warned against intervention in Syria, Syrian state media said."
+    actors = _actors(nlp, text)
+    assert _by_mention(actors, "Syria").code == "SYR"
+    assert _by_mention(actors, "Syrian state media").code == "SYRMED"

@@ -44,6 +44,9 @@ def is_sector(code: str) -> bool:
 
 
 COUNTRY_ROOTS = {"SUN", "MUS"}  # the Soviet Union and Mauritius, not Sunni and Muslim
+REGIONS = {"AFR", "ASA", "BLK", "CAU", "CRB", "CAS", "CEU", "CFR", "EAF", "EEU", "EIN", "EUR",
+           "LAM", "MEA", "MDT", "NAF", "NMR", "PGS", "SAF", "SAM", "SAS", "SCN", "SEA", "WAF",
+           "WST"}  # CAMEO's regional codes
 _ROOTS_NOT_COUNTRIES = {"IGO", "NGO", "IMG", "MNC", "UIS", "INT", "---"}
 
 
@@ -71,6 +74,8 @@ def split_code(code: str | None) -> tuple[str | None, str | None]:
         return None, None
     root = code[:3]
     sectors = sectors_of(code)
+    if root in REGIONS:
+        return None, sectors[0] if sectors else None
     if root in _ROOTS_NOT_COUNTRIES:
         return None, root if root != "---" else (sectors[0] if sectors else None)
     return root, sectors[0] if sectors else None

@@ -229,5 +229,5 @@ def _conjoin(doc: Doc, phrases: list[Phrase]) -> None:
         if not right.agents or right.person or right.owner is None or not right.owner.is_place:
             continue
         gap = [doc[k].lower_ for k in range(left.end, right.start)]
-        if gap and all(g in {"and", ",", "or", "&"} for g in gap):
+        if gap and all(g in {"and", ",", "or", "&"} for g in gap) and set(gap) - {","}:
             left.conj_agent = right

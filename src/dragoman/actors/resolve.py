@@ -20,14 +20,14 @@ from spacy.tokens import Doc
 
 from dragoman.actors.coref import Chains
 from dragoman.actors.dictionary import Dictionary, default_dictionary
-from dragoman.actors.kinds import combine, sectors_of, split_code, words
+from dragoman.actors.kinds import REGIONS, combine, sectors_of, split_code, words
 from dragoman.actors.match import Atom, find_atoms
 from dragoman.actors.phrases import Phrase, build_phrases
 from dragoman.records import Actor, Article
 
 __all__ = ["Coded", "resolve"]
 
-_NOT_COUNTRIES = {"IGO", "NGO", "IMG", "MNC", "INT", "UIS"}
+_NOT_COUNTRIES = {"IGO", "NGO", "IMG", "MNC", "INT", "UIS", *REGIONS}
 
 
 @dataclass
@@ -207,7 +207,7 @@ def _sector(p: Phrase, root: str | None) -> str | None:
     specific = [s for s, g in sectors if not g]
     if specific:
         return specific[0]
-    if root and (sectors_of(root) or root[:3] in _NOT_COUNTRIES):
+    if root and (sectors_of(root) or root[:3] in ("IGO", "NGO", "IMG", "MNC")):
         return None  # "White House spokesman": the White House's code says it
     return sectors[0][0] if sectors else None
 
