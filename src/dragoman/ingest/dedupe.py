@@ -12,9 +12,12 @@ import functools
 import hashlib
 import re
 import zlib
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+
+if TYPE_CHECKING:  # datasketch pulls in scipy: imported when first needed
+    from datasketch import MinHash
 
 __all__ = ["NUM_PERM", "THRESHOLD", "NearDuplicates", "content_hash", "minhash", "shingle_hashes",
            "shingles"]
@@ -42,6 +45,8 @@ def shingles(text: str, size: int = SHINGLE) -> set[bytes]:
 
 @functools.cache
 def _template(num_perm: int) -> MinHash:
+    from datasketch import MinHash
+
     return MinHash(num_perm=num_perm, scheme=SCHEME, hashfunc=int)
 
 
@@ -63,6 +68,8 @@ def shingle_hashes(text: str, size: int = SHINGLE) -> np.ndarray:
 def minhash(text: str, num_perm: int = NUM_PERM) -> MinHash:
     """The MinHash signature of ``text``'s word shingles."""
     template = _template(num_perm)
+    from datasketch import MinHash
+
     sig = MinHash(num_perm=num_perm, scheme=SCHEME, hashfunc=int,
                   permutations=template.permutations)
     sig.update_batch(shingle_hashes(text).tolist())
@@ -77,6 +84,8 @@ def to_bytes(sig: MinHash) -> bytes:
 def from_bytes(data: bytes) -> MinHash:
     """A signature back from :func:`to_bytes`."""
     values = np.frombuffer(data, dtype="<u8")
+    from datasketch import MinHash
+
     return MinHash(num_perm=len(values), hashvalues=values, scheme=SCHEME)
 
 
@@ -86,6 +95,8 @@ class NearDuplicates:
     def __init__(self, threshold: float = THRESHOLD, num_perm: int = NUM_PERM) -> None:
         self.threshold = threshold
         self.num_perm = num_perm
+        from datasketch import MinHashLSH
+
         self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
         self._sigs: dict[str, MinHash] = {}
         self._order: dict[str, int] = {}

@@ -12,7 +12,7 @@ from importlib import resources
 
 from dragoman.errors import StoreError
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # version -> SQL that upgrades a store of version - 1 to it.
 MIGRATIONS: dict[int, str] = {
@@ -23,6 +23,11 @@ MIGRATIONS: dict[int, str] = {
     ALTER TABLE statements ADD COLUMN speaker_start INTEGER;
     ALTER TABLE statements ADD COLUMN speaker_end INTEGER;
     ALTER TABLE statements ADD COLUMN speaker_span_text TEXT;
+    """,
+    3: """
+    CREATE INDEX IF NOT EXISTS actors_code_name ON actors (code, name);
+    CREATE INDEX IF NOT EXISTS events_article_source ON events (article_id, source);
+    CREATE INDEX IF NOT EXISTS events_article_target ON events (article_id, target);
     """,
 }
 

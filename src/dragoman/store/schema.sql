@@ -78,6 +78,8 @@ CREATE TABLE IF NOT EXISTS actors (
 );
 CREATE INDEX IF NOT EXISTS actors_code ON actors (code);
 CREATE INDEX IF NOT EXISTS actors_name ON actors (name);
+-- version 3: actor pages and dyads join events to actors by (article, actor id)
+CREATE INDEX IF NOT EXISTS actors_code_name ON actors (code, name);
 
 CREATE TABLE IF NOT EXISTS mentions (
     article_id TEXT NOT NULL REFERENCES articles (id),
@@ -133,6 +135,8 @@ CREATE INDEX IF NOT EXISTS events_cameo ON events (cameo);
 CREATE INDEX IF NOT EXISTS events_plover ON events (plover);
 CREATE INDEX IF NOT EXISTS events_date ON events (date);
 CREATE INDEX IF NOT EXISTS events_copy_of ON events (copy_of);
+CREATE INDEX IF NOT EXISTS events_article_source ON events (article_id, source);
+CREATE INDEX IF NOT EXISTS events_article_target ON events (article_id, target);
 
 CREATE TABLE IF NOT EXISTS statements (
     article_id    TEXT NOT NULL REFERENCES articles (id),
