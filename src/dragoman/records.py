@@ -14,18 +14,18 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar
 
 __all__ = [
-    "Span",
-    "Mention",
     "Actor",
-    "Location",
-    "Event",
-    "Statement",
-    "Casualty",
-    "Timex",
     "Article",
+    "Casualty",
+    "Event",
+    "Location",
+    "Mention",
     "Record",
-    "to_dict",
+    "Span",
+    "Statement",
+    "Timex",
     "from_dict",
+    "to_dict",
 ]
 
 ActorKind = Literal["person", "state", "organisation", "group", "media", "other"]

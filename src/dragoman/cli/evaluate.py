@@ -53,8 +53,10 @@ def eval_actors(path: str, as_json: bool, verbose: bool, model: str | None) -> N
 
 @eval_group.command("plv")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False))
-@click.option("--given-actors", is_flag=True, help="Give the gold source and target, as the published benchmark does.")
-@click.option("--folds", type=int, default=0, help="Cross-validate the classifier over N folds of PATH (0: use the shipped model).")
+@click.option("--given-actors", is_flag=True,
+              help="Give the gold source and target, as the published benchmark does.")
+@click.option("--folds", type=int, default=0,
+              help="Cross-validate the classifier over N folds of PATH (0: the shipped model).")
 @_JSON
 @_VERBOSE
 @_MODEL

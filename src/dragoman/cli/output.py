@@ -36,7 +36,8 @@ def print_record_table(record: Record) -> None:
         flags = ", ".join(f for f in ("negated" if e.negated else "",
                                       e.modality if e.modality != "asserted" else "") if f)
         events.add_row(_name(record, e.source), e.trigger.text, _name(record, e.target),
-                       e.cameo or "", e.plover or "", f"{e.goldstein:+.1f}" if e.goldstein is not None else "",
+                       e.cameo or "", e.plover or "",
+                       f"{e.goldstein:+.1f}" if e.goldstein is not None else "",
                        e.date or "", flags)
     console.print(events)
     statements = Table("speaker", "via", "kind", "content", title="Statements")
@@ -71,7 +72,8 @@ def print_report(report: dict[str, Any], as_json: bool, title: str) -> None:
     if isinstance(per_label, dict):
         labels = Table("label", *next(iter(per_label.values()), {}).keys(), title="Per label")
         for label, row in per_label.items():
-            labels.add_row(label, *(f"{v:.3f}" if isinstance(v, float) else str(v) for v in row.values()))
+            labels.add_row(label, *(f"{v:.3f}" if isinstance(v, float) else str(v)
+                                    for v in row.values()))
         console.print(labels)
 
 
