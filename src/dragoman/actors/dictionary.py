@@ -84,9 +84,10 @@ class Entry:
 
     @property
     def country(self) -> str | None:
-        """The root of the entry's codes (``RUS``, ``IGO``...), whatever the date."""
+        """The root of the entry's present code (``RUS``, ``IGO``...): Ukraine is UKR."""
         codes = self.codes
-        root = codes[0].code[:3] if codes else None
+        code = self.code_at(None) or (codes[-1].code if codes else None)
+        root = code[:3] if code else None
         return root if root != "---" else None
 
 
