@@ -291,7 +291,8 @@ def _event_filter(conn: sqlite3.Connection, request: Request) -> q.EventFilter:
     flt = q.EventFilter(actor=_arg(request, "actor"), source=_arg(request, "source"),
                         target=_arg(request, "target"), plover=_arg(request, "plover"),
                         cameo=_arg(request, "cameo"),
-                        quad=int(quad) if quad and quad.isdigit() else None,
+                        quad=int(quad) if quad and quad.isascii() and quad.isdigit()
+                        and len(quad) < 4 else None,  # not 10**30 (SQLite) nor '²' (int)
                         date_from=_arg(request, "from"), date_to=_arg(request, "to"))
     flt.known = _known(conn, request, flt.actor_parts())
     return flt
