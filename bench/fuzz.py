@@ -3,6 +3,7 @@
     python bench/fuzz.py --seconds 60                 # every target, 60 s each
     python bench/fuzz.py --seconds 300 --target html  # one target
     python bench/fuzz.py --list
+    python bench/fuzz.py --readers                   # read latency during a real ingest
 
 Prints, per target, the inputs tried and the findings (the failing input, shrunk, and the
 exception), and exits non-zero when any target found something. Long runs are recorded
@@ -56,6 +57,52 @@ def run(name: str, seconds: float, seed: int) -> dict[str, Any]:
             "findings": findings, "seed": seed}
 
 
+def readers(n: int = 300) -> dict[str, Any]:
+    """Longest wait of a reader (the query code path, the web app) while ``dragoman
+    ingest`` writes ``n`` short articles into the same store, in a subprocess."""
+    import statistics
+    import subprocess
+    import tempfile
+    import warnings
+
+    from tests.test_hardening_interrupt import N, _corpus, _count
+
+    from dragoman.store import Store
+    from dragoman.web.app import create_app
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+
+    waits: dict[str, list[float]] = {"query": [], "web": []}
+    with tempfile.TemporaryDirectory() as tmp:
+        src, db = _corpus(Path(tmp) / "news.jsonl"), Path(tmp) / "news.db"
+        proc = subprocess.Popen([sys.executable, "-m", "dragoman", "ingest", str(src), "--db",
+                                 str(db), "--batch-size", "4"], stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL)
+        client = None
+        while proc.poll() is None:
+            if _count(db) == 0:
+                time.sleep(0.05)
+                continue
+            t0 = time.perf_counter()
+            with Store(db, readonly=True) as store:
+                store.events(limit=50)
+                store.statements(limit=50)
+            waits["query"].append(time.perf_counter() - t0)
+            client = client or TestClient(create_app(db, warm=False))
+            t0 = time.perf_counter()
+            for url in ("/events.json", "/search.json?q=minister", "/actors.json"):
+                assert client.get(url).status_code == 200, url
+            waits["web"].append((time.perf_counter() - t0) / 3)
+        stored = _count(db)
+    return {"articles": N, "stored": stored, "exit": proc.returncode,
+            **{f"{k}_reads": len(v) for k, v in waits.items()},
+            **{f"{k}_max_s": round(max(v, default=0), 3) for k, v in waits.items()},
+            **{f"{k}_median_s": round(statistics.median(v), 3) if v else None
+               for k, v in waits.items()}}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seconds", type=float, default=60, help="Seconds per target.")
@@ -64,7 +111,12 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--json", action="store_true", help="Print the results as JSON.")
     parser.add_argument("--list", action="store_true", help="List the targets and exit.")
+    parser.add_argument("--readers", action="store_true",
+                        help="Measure read latency during a real ingest instead.")
     args = parser.parse_args()
+    if args.readers:
+        print(json.dumps(readers(), indent=2))
+        return 0
     if args.list:
         print("\n".join(sorted(fuzz_targets.TARGETS)))
         return 0
