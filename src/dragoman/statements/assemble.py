@@ -24,6 +24,7 @@ from dragoman.statements import reported
 from dragoman.statements.cues import Lexicon
 from dragoman.statements.quotes import Quote, find_quotes, paragraphs
 from dragoman.statements.speakers import Resolver, Speaker, core
+from dragoman.time.dateline import parse_dateline
 
 _WINDOW = 12  # tokens searched beside a quote for its cue
 _ABBREVIATION = re.compile(r"\b(?:[A-Z][a-z]{0,3}\.|(?:[A-Z]\.)+)")  # Mr. Sen. U.S.
@@ -82,6 +83,7 @@ def _from_candidates(text: str, candidates: list[reported.Candidate], every: lis
             continue  # speech inside a quote is the quoted speaker's own, as PolNeAR has it
         para = (_para_start(text, cue[0]), _para_end(text, cue[0]))
         start, end = _clip(text, candidate.content, para)
+        start = _after_dateline(text, start, end)
         if candidate.how != "according":
             end = _before_according(text, start, end)
         if end <= start:
@@ -104,6 +106,14 @@ def _from_candidates(text: str, candidates: list[reported.Candidate], every: lis
                           pieces=list(candidate.pieces))
         drafts.append(draft)
     return drafts
+
+
+def _after_dateline(text: str, start: int, end: int) -> int:
+    """Content that opens the story starts after its dateline ("BEIRUT (Reuters) - ")."""
+    if start and text[start - 1] != "\n":
+        return start
+    dateline = parse_dateline(text[start:end])
+    return start + dateline.end if dateline is not None and dateline.end < end - start else start
 
 
 def _clip(text: str, content: tuple[int, int], para: tuple[int, int]) -> tuple[int, int]:
