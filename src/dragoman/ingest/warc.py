@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import IO
 
+from dragoman import settings
 from dragoman.errors import InputError
 from dragoman.ingest.html import article_from_html
 from dragoman.records import Article
@@ -31,7 +32,8 @@ def iter_warc(stream: IO[bytes], where: str) -> Iterator[Article | InputError]:
             status = record.http_headers.get_statuscode()
             if status and not status.startswith("2"):
                 continue
-            yield from _one(record.content_stream().read(), here, url, _charset(content_type),
+            body = record.content_stream().read(settings.get("max_document_bytes") + 1)
+            yield from _one(body, here, url, _charset(content_type),
                             record.rec_headers.get_header("WARC-Date"))
     except (ArchiveLoadFailed, OSError, ValueError) as exc:
         yield InputError(where, f"not a readable WARC file ({exc})")
