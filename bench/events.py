@@ -34,10 +34,18 @@ def load(path: Path, n: int) -> list[str]:
     return texts
 
 
+def learned_model() -> object | None:
+    from dragoman.events import learned
+
+    return learned.classifier()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=200)
     parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--no-classifier", action="store_true",
+                        help="Time the patterns alone, without the learned classifier.")
     args = parser.parse_args()
     if not args.corpus.exists():
         print(f"corpus not found: {args.corpus}", file=sys.stderr)
@@ -52,6 +60,12 @@ def main() -> int:
     parsed = time.perf_counter() - t0
     prepared = [(d, a, actors.resolve(d, a)) for d, a in zip(docs, arts, strict=True)]
     load_patterns()  # loading the tables once is not part of the per-sentence cost
+    if args.no_classifier:
+        from dragoman.events import learned
+
+        learned.classifier = lambda: None  # type: ignore[assignment]
+    elif (model := learned_model()) is not None:
+        model.predict(["warm-up."], ["a"], ["b"])  # loading the model is not per sentence
     sentences = sum(len(list(d.sents)) for d, _, _ in prepared)
     t0, c0 = time.perf_counter(), time.process_time()
     n_events = n_casualties = 0
