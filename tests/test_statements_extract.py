@@ -172,3 +172,11 @@ def test_extract_raising_verb_keeps_subject_in_content(nlp) -> None:  # type: ig
     (s,) = _run(nlp, text)
     assert s.speaker is None and s.speaker_text is None
     assert [p.text for p in s.parts] == ["The new tariffs", "to hurt the farmers most"]
+
+
+def test_extract_conjoined_cue_keeps_the_first_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("The council said the suspension took effect immediately and warned that the "
+            "bloc would impose sanctions.")
+    found = _run(nlp, text)
+    assert found[0].content.text == "the suspension took effect immediately"
+    assert all(s.speaker_text == "The council" for s in found)

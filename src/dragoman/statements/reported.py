@@ -92,17 +92,20 @@ def _candidate(token: Token, lexicon: Lexicon) -> Candidate | None:
         clause = _child(token, ("ccomp",)) if lower in lexicon.phrase_words else None
         if clause is None or len(cue_tokens(token, lexicon)) < 2:
             return None  # "made clear that ...", "pointed out that ..."
-        return Candidate(cue_tokens(token, lexicon), content_span(clause), subject_of(token))
+        return Candidate(cue_tokens(token, lexicon), content_span(clause, lexicon.cue_verbs),
+                         subject_of(token))
     if lemma == "quote":
         quoted = _quote_as(token)
         if quoted is not None:
             return quoted
     clause = _child(token, ("ccomp",)) if lemma in lexicon.verbs else None
     if clause is not None:
-        return Candidate(cue_tokens(token, lexicon), content_span(clause), subject_of(token))
+        return Candidate(cue_tokens(token, lexicon), content_span(clause, lexicon.cue_verbs),
+                         subject_of(token))
     clause = _statement_clause(token, lexicon) if lemma in lexicon.verbs else None
     if clause is not None:  # "said in a statement that ..." parsed with the clause on the noun
-        return Candidate(cue_tokens(token, lexicon), content_span(clause), subject_of(token))
+        return Candidate(cue_tokens(token, lexicon), content_span(clause, lexicon.cue_verbs),
+                         subject_of(token))
     if token.dep_ == "parataxis" and lemma in lexicon.verbs and subject_of(token) is not None:
         return _parenthetical(token, lexicon)
     return _object_candidate(token, lemma, lexicon)
@@ -195,6 +198,11 @@ def cue_tokens(token: Token, lexicon: Lexicon) -> list[Token]:
     return cue
 
 
+def _stray(token: Token) -> bool:
+    """A conjoined verb with no subject of its own (nor an infinitive marker)."""
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "mark") for c in token.children)
+
+
 def subject_of(token: Token) -> Token | None:
     """Who does the verb: its subject, the agent of a passive, or the subject it shares
     with the verb it hangs on (conjunctions, "went on to say", "..., saying")."""
@@ -208,6 +216,8 @@ def subject_of(token: Token) -> Token | None:
         pobj = _child(agent, ("pobj",))
         if pobj is not None:
             return pobj
+    if token.dep_ == "conj" and token.head.dep_ == "ccomp" and _stray(token):
+        return subject_of(token.head.head)  # "X said A and warned B", misparsed
     if token.dep_ in ("conj", "xcomp", "advcl") and token.head is not token:
         if token.dep_ == "advcl" and token.tag_ != "VBG":
             return None
@@ -217,15 +227,19 @@ def subject_of(token: Token) -> Token | None:
     return None
 
 
-def content_span(head: Token) -> tuple[int, int] | None:
+def content_span(head: Token, cues: frozenset[str] = frozenset()) -> tuple[int, int] | None:
     """Characters of the clause under ``head``, trimmed of edge punctuation, and without
     what follows a comma after the clause proper (", noting that ...", ", though ...",
-    ", a reference to ...")."""
+    ", a reference to ..."), nor a cue verb joined to it without a subject of its own
+    ("said the talks failed and warned that ...": the parse often hangs "warned" there)."""
     last = head.right_edge.i
     doc = head.doc
     for child in head.rights:
         if child.dep_ in _AFTERTHOUGHTS and child.i > 0 and doc[child.left_edge.i - 1].text == ",":
             last = child.left_edge.i - 2
+            break
+        if child.dep_ == "conj" and child.lemma_.lower() in cues and _stray(child):
+            last = child.left_edge.i - 1
             break
     return _extent(head.left_edge.i, max(last, head.i), doc)
 
@@ -245,6 +259,8 @@ def _trimmable(token: Token, leading: bool, span: Span) -> bool:
         return True
     if leading and token.dep_ == "cc" and token.i == token.sent.start:
         return True  # "And ...", "But ..." opening the sentence
+    if not leading and token.dep_ == "cc":
+        return True  # "... and" left before a cut
     if token.text in _QUOTE_MARKS:
         marks = sum(1 for t in span if t.text in _QUOTE_MARKS)
         return marks % 2 == 1  # an unpaired mark at the edge
