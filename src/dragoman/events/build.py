@@ -29,6 +29,8 @@ class Candidate:
     modality: str = "asserted"
     reporter: str | None = None
     confidence: float = 0.7
+    anchor: int = -1  # token index of the trigger word
+    parent: int = -1  # token index of the word it hangs on
 
 
 def unique(items: Iterable[str | None]) -> list[str]:
@@ -58,10 +60,13 @@ def pairs(code: str, sources: list[str], targets: list[str]) -> list[tuple[str, 
 def to_events(cands: list[Candidate], article: Article, sents: list[SpacySpan]) -> list[Event]:
     events: list[Event] = []
     seen: set[tuple[str, str, str | None, int]] = set()
-    aimed = {(c.code[:2], c.sources[0], c.sentence) for c in cands if c.targets[0]}
+    aimed = {(c.code[:2], c.sources[0], link) for c in cands if c.targets[0]
+             for link in (c.anchor, c.parent) if link >= 0}
     for c in sorted(cands, key=lambda c: (c.trigger[0], -c.confidence)):
         key = (c.code, c.sources[0], c.targets[0], c.sentence)
-        vague = c.targets[0] is None and (c.code[:2], c.sources[0], c.sentence) in aimed
+        vague = c.targets[0] is None and any(
+            (c.code[:2], c.sources[0], link) in aimed for link in (c.anchor, c.parent)
+            if link >= 0)
         if key in seen or vague:
             continue  # "met X ... to discuss": the aimed event says it all
         seen.add(key)

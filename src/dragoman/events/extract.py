@@ -386,9 +386,10 @@ class _Walker:
         end = max(t.idx + len(t) for t in fr.trigger)
         conf = 0.9 if match.specific else 0.6 if noun else 0.75
         cands = []
+        word = fr.trigger[0]
         for pair in pairs(fr.code, sources, targets):
             cands.append(Candidate(fr.code, [pair[0]], [pair[1]], (start, end), sent_index,
-                                   fr.negated, modality, reporter, conf))
+                                   fr.negated, modality, reporter, conf, word.i, word.head.i))
         if fr.obliged and reporter and said is not None and reporter not in sources:
             code = self.P.transform("demand", fr.code) or "100"  # "X said Y must ..."
             return [Candidate(code, [reporter], [doer], (said.idx, said.idx + len(said)),
