@@ -338,6 +338,7 @@ def train(texts: Sequence[str], labels: Sequence[str], sources: Sequence[str | N
         clf = LogisticRegression(C=c, max_iter=5000, class_weight="balanced")
     clf.fit(x, list(labels), sample_weight=None if weights is None else np.asarray(weights))
     model.labels = [str(v) for v in clf.classes_]
+    scale = scale if svm else 1.0  # SVM margins need scaling to serve as logits
     model.coef = (clf.coef_.T * scale).astype(np.float32)
     model.intercept = (clf.intercept_ * scale).astype(np.float32)
     return model
