@@ -408,7 +408,10 @@ def use(model: Model) -> Iterator[Model]:
 
 def predict(sentences: list[str], sources: list[str | None] | None = None,
             targets: list[str | None] | None = None) -> list[tuple[str, float]]:
-    """The PLOVER type and its probability for each sentence, given its actors' texts."""
+    """The PLOVER type and its probability for each sentence, given its actors' texts.
+
+    Without a model (see :func:`available`) every answer is ``("", 0.0)``.
+    """
     model = load()
     if model is None:
         return [("", 0.0)] * len(sentences)
