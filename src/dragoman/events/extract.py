@@ -315,6 +315,9 @@ class _Walker:
             fr.modality = "intended"
         elif role in ("intend", "future"):
             fr.modality = "intended"
+        elif role == "attempt" and root in COOPERATION:
+            fr.code = self.P.transform("intent", fr.code) or fr.code  # "seeking to deepen"
+            fr.modality = "intended"
         elif role in ("attempt", "possible", "obligation"):
             fr.modality = "hypothetical"
         elif role == "fail":
