@@ -207,3 +207,18 @@ def test_hardening_inputs_cli_fails_when_nothing_was_read(tmp_path: Path) -> Non
     assert "binary.txt" in result.stderr and "missing.txt" in result.stderr
     assert "Traceback" not in result.stderr
     assert os.path.exists(tmp_path / "n.db")
+
+
+def test_hardening_inputs_compressed_single_line_bomb_is_bounded(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DRAGOMAN_MAX_DOCUMENT_BYTES", "100000")
+    path = tmp_path / "bomb.jsonl.gz"
+    good = json.dumps({"id": "ok", "text": GOOD}).encode() + b"\n"
+    path.write_bytes(gzip.compress(b'{"text": "' + b"a" * 3_000_000 + b'"}\n' + good))
+    bomb, article = iter_articles([path])
+    assert isinstance(bomb, InputError) and bomb.where == f"{path}:1"
+    assert isinstance(article, Article) and article.id == "ok"
+    csv_bomb = tmp_path / "bomb.csv.gz"
+    csv_bomb.write_bytes(gzip.compress(b"id,text\n1," + b"b" * 3_000_000 + b"\n"))
+    (refused,) = iter_articles([csv_bomb])
+    assert isinstance(refused, InputError) and "too long" in refused.why

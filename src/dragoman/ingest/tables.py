@@ -12,8 +12,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO, Any
 
+from dragoman import settings
 from dragoman.errors import InputError
-from dragoman.ingest.text import article_from_text, decode_bytes
+from dragoman.ingest.text import article_from_text, check_length, decode_bytes
 from dragoman.records import Article
 
 __all__ = ["FieldMap", "iter_csv", "iter_jsonl", "iter_parquet", "row_article"]
@@ -96,10 +97,14 @@ def _jsonable(value: Any) -> Any:
 
 def iter_jsonl(stream: IO[bytes], where: str, fields: FieldMap) -> Iterator[Article | InputError]:
     """One Article per JSON line; a bad line is an error naming its line number."""
-    for n, line in enumerate(stream, start=1):
+    for n, line in enumerate(_lines(stream), start=1):
         if not line.strip():
             continue
         here = f"{where}:{n}"
+        if line is _TOO_LONG:
+            yield InputError(here, f"line longer than {settings.get('max_document_bytes'):,} "
+                                   f"bytes, skipped (raise DRAGOMAN_MAX_DOCUMENT_BYTES)")
+            continue
         try:
             row = json.loads(line)
             if b"\\ud" in line.lower():  # escaped lone surrogates: no store can hold them
@@ -111,6 +116,25 @@ def iter_jsonl(stream: IO[bytes], where: str, fields: FieldMap) -> Iterator[Arti
             yield row_article(row, fields, here)
         except InputError as exc:
             yield exc
+
+
+_TOO_LONG = b"\0too long\0"
+
+
+def _lines(stream: IO[bytes]) -> Iterator[bytes]:
+    """The lines of a stream, none held longer than ``max_document_bytes`` (a longer one
+    comes out as ``_TOO_LONG`` after being skipped chunk by chunk)."""
+    limit = settings.get("max_document_bytes")
+    while True:
+        line = stream.readline(limit + 1)
+        if not line:
+            return
+        if len(line) > limit and not line.endswith(b"\n"):
+            while (rest := stream.readline(1 << 20)) and not rest.endswith(b"\n"):
+                pass
+            yield _TOO_LONG
+            continue
+        yield line
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -129,8 +153,9 @@ def _no_surrogates(value: Any) -> Any:
 
 def iter_csv(stream: IO[bytes], where: str, fields: FieldMap) -> Iterator[Article | InputError]:
     """One Article per CSV row (header row first); the delimiter is sniffed."""
-    raw = stream.read()
+    raw = stream.read(settings.get("max_document_bytes") + 1)
     try:
+        check_length(raw, where, "max_document_bytes")
         text = decode_bytes(raw, where)
     except InputError as exc:
         yield exc
