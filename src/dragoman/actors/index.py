@@ -22,17 +22,21 @@ class MentionIndex:
         )
         self._starts = [s for s, _, _ in spans]
         self._spans = spans
+        self._longest = max((e - s for s, e, _ in spans), default=0)
 
     def at(self, start: int, end: int) -> Actor | None:
         """The actor whose mention overlaps [start, end) most (ties: the longest mention)."""
         best: tuple[int, int, str] | None = None
-        hi = bisect.bisect_left(self._starts, end)
-        for s, e, actor_id in self._spans[max(0, hi - 64):hi]:
+        spans, horizon = self._spans, start - self._longest
+        # Walk back from the last mention starting before `end`; no mention starting
+        # at or before `horizon` can reach `start`. Ties go to the earliest mention.
+        for i in range(bisect.bisect_left(self._starts, end) - 1, -1, -1):
+            s, e, actor_id = spans[i]
+            if s <= horizon:
+                break
             overlap = min(e, end) - max(s, start)
-            if overlap > 0:
-                key = (overlap, e - s, actor_id)
-                if best is None or key[:2] > best[:2]:
-                    best = key
+            if overlap > 0 and (best is None or (overlap, e - s) >= best[:2]):
+                best = (overlap, e - s, actor_id)
         return self.actors[best[2]] if best else None
 
     def within(self, start: int, end: int) -> list[Actor]:
