@@ -194,3 +194,24 @@ def test_extract_send_targets_destination(nlp) -> None:  # type: ignore[no-untyp
     found, names = run(nlp, "Turkey sent an envoy to Iraq on Monday.",
                        {"Turkey": "TUR", "envoy": "TURGOV", "Iraq": "IRQ"})
     assert [(names[e.source], names[e.target]) for e in found] == [("TUR", "IRQ")]
+
+
+def test_extract_will_not_cooperate_is_reject(nlp) -> None:  # type: ignore[no-untyped-def]
+    found, names = run(nlp, "Japan said it would not provide support to Peru.",
+                       {"Japan": "JPN", "Peru": "PER"})
+    assert [(names[e.source], names[e.target], e.cameo[:2]) for e in found] == [
+        ("JPN", "PER", "12")]
+    assert not found[0].negated
+
+
+def test_extract_wants_other_to_act_is_appeal(nlp) -> None:  # type: ignore[no-untyped-def]
+    found, names = run(nlp, "Chile wants Bolivia to attack Peru.",
+                       {"Chile": "CHL", "Bolivia": "BOL", "Peru": "PER"})
+    assert [(names[e.source], names[e.target], e.cameo[:2]) for e in found] == [
+        ("CHL", "BOL", "02")]
+
+
+def test_extract_wants_to_help_is_intent(nlp) -> None:  # type: ignore[no-untyped-def]
+    found, names = run(nlp, "Norway wants to help Kenya.", {"Norway": "NOR", "Kenya": "KEN"})
+    assert [(names[e.source], names[e.target], e.cameo[:2]) for e in found] == [
+        ("NOR", "KEN", "03")]

@@ -33,6 +33,7 @@ REQUESTS = frozenset({"02", "10"})
 PRESSING = frozenset({"02", "10", "17"})
 ASKING = frozenset({"02", "10", "11", "12", "13"})
 FRAMING = frozenset({"intend", "attempt", "fail"})
+WISHING = frozenset({"want", "wish"})
 NOT_NOMINAL = frozenset({"03", "05", "07"})  # "China's assistance": no event on its own
 VERBS = frozenset({"VERB"})
 NOUNS = frozenset({"NOUN", "PROPN"})
@@ -105,6 +106,8 @@ class _Walker:
             return self.judgement(v, sent_index)  # statements, unless they accuse
         if self.governs_coded(v):
             return []  # "refused to meet": the event is coded at "meet"
+        if v.lemma_.lower() in WISHING:
+            return self.wish(v, sent_index)  # "X wants Y to attack Z": X appeals to Y
         light = self.light_noun(v)
         if light is None and self.P.role("head", v.lemma_.lower()) in FRAMING:
             return []  # "planned", "hoped", "tried": no event by themselves
@@ -130,6 +133,21 @@ class _Walker:
         if base.needs_target and frame.top is v and not self.aimed(subs, tgts):
             return []  # a loose dictionary default ("heard", "went on") needs a target
         return self.assemble(frame, subs, tgts, sent_index, base)
+
+    def wish(self, v: Token, sent_index: int) -> list[Candidate]:
+        """"X wants Y to attack Z": what X wants is not done yet; X appeals to Y (020)."""
+        subs = syntax.children(v, syntax.SUBJ)
+        source = self.actors.of(subs[0]) if subs else None
+        if source is None or _negated(v) or self.aux(v):
+            return []  # "might want Y to ...": not even a wish yet
+        for c in v.children:
+            if not (_infinitive_clause(c) and self.codable(c)):
+                continue
+            asked = [self.actors.of(t) for t in syntax.children(c, syntax.SUBJ)]
+            if asked and asked[0] and asked[0] != source:
+                return [Candidate("020", [source], [asked[0]], (v.idx, v.idx + len(v)),
+                                  sent_index, confidence=0.6, anchor=v.i, parent=v.head.i)]
+        return []
 
     def judgement(self, v: Token, sent_index: int) -> list[Candidate]:
         """"X said Y's moves were a grave breach": X accuses Y (111)."""
@@ -268,6 +286,8 @@ class _Walker:
         "wants Putin to attack"): the asking is the event, not ``v``."""
         head = v.head
         if v.dep_ == "advcl" and head is not v and _has_to(v):
+            if _negated(head):
+                return True  # "would not give permission to X to help Y"
             m = self.match(head)  # "pressured by Congress to help Iran"
             return bool(m and m[1].code[:2] in PRESSING)
         if v.dep_ != "ccomp" or head is v:
@@ -282,7 +302,11 @@ class _Walker:
         if aux is None or fr.modality != "asserted":
             return
         if aux == "future" and fr.negated:
-            fr.modality = "intended"  # "will not negotiate": negated, not recoded
+            if fr.code[:2] in COOPERATION:  # "will not provide aid": a refusal (12x)
+                fr.code = self.P.transform("reject", fr.code) or "120"
+                fr.negated = False
+            else:
+                fr.modality = "intended"
         elif aux == "future" and fr.code[:2] in COOPERATION:
             fr.code = self.P.transform("intent", fr.code) or fr.code  # "will visit": 03x
             fr.modality = "intended"
@@ -312,6 +336,10 @@ class _Walker:
         elif role == "agree":
             if root in COOPERATION:
                 fr.code = self.P.transform("intent", fr.code) or fr.code
+            fr.modality = "intended"
+        elif role == "intend" and root in COOPERATION and head is not None and (
+                head.lemma_.lower() in WISHING):
+            fr.code = self.P.transform("intent", fr.code) or fr.code  # "wants to help": 03x
             fr.modality = "intended"
         elif role in ("intend", "future"):
             fr.modality = "intended"
