@@ -215,3 +215,25 @@ def test_extract_wants_to_help_is_intent(nlp) -> None:  # type: ignore[no-untype
     found, names = run(nlp, "Norway wants to help Kenya.", {"Norway": "NOR", "Kenya": "KEN"})
     assert [(names[e.source], names[e.target], e.cameo[:2]) for e in found] == [
         ("NOR", "KEN", "03")]
+
+
+def test_extract_will_not_without_target_stays_negated(nlp) -> None:  # type: ignore[no-untyped-def]
+    found, _ = run(nlp, "Chile said it will not negotiate with those people.", {"Chile": "CHL"})
+    assert all(e.negated and not e.cameo.startswith("12") for e in found)
+
+
+def test_extract_passive_attack_from_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    found, names = run(nlp, "A rocket was fired at Sderot from Lebanon.",
+                       {"Sderot": "ISR", "Lebanon": "LBN"})
+    assert [(names[e.source], e.cameo[:2]) for e in found] == [("LBN", "19")]
+
+
+def test_extract_reflexive_target_still_accused(nlp) -> None:  # type: ignore[no-untyped-def]
+    found, names = run(nlp, "Peru said that Chile had attacked itself.",
+                       {"Peru": "PER", "Chile": "CHL"})
+    assert ("PER", "CHL", "112") in coded(found, names)
+
+
+def test_extract_hard_line_is_no_seizure(nlp) -> None:  # type: ignore[no-untyped-def]
+    found, _ = run(nlp, "Brazil took a harder line on Chile.", {"Brazil": "BRA", "Chile": "CHL"})
+    assert not any(e.cameo.startswith("17") for e in found)

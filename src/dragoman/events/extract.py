@@ -38,6 +38,8 @@ NOT_NOMINAL = frozenset({"03", "05", "07"})  # "China's assistance": no event on
 VERBS = frozenset({"VERB"})
 NOUNS = frozenset({"NOUN", "PROPN"})
 MAX_SOURCES = 8
+OBJECT_PRONOUNS = frozenset({"it", "him", "her", "them", "us"})  # the reporter, if any
+REFLEXIVE = frozenset({"itself", "themselves", "himself", "herself", "ourselves"})
 DATIVE_PREPS = ("to", "into", "toward", "towards", "for")
 UNEVENTFUL = frozenset({"be", "have", "do", "get", "say", "tell", "become", "seem", "know",
                         "think", "believe", "want", "need", "include", "remain", "come"})
@@ -51,6 +53,7 @@ class _Frame:
     modality: str = "asserted"
     top: Token | None = None  # the verb the clause hangs from after governing verbs
     obliged: bool = False  # "X must ...": in reported speech, a demand by the reporter
+    refused: str | None = None  # "will not help X": the cooperation code recoded as 12x
 
 
 class _Walker:
@@ -127,11 +130,16 @@ class _Walker:
         if frame is None or not _keep(frame.code):
             return []
         subs = syntax.subjects(v)
+        if not subs and base.code[:2] in PHYSICAL and syntax.is_passive(v):
+            subs = self.launched_from(v)  # "a rocket was fired from Gaza"
         tgts = self.verb_targets(v, light[0] if light else None, base.code)
         if base.swap:
             subs, tgts = tgts, subs
-        if base.needs_target and frame.top is v and not self.aimed(subs, tgts):
+        if base.needs_target and frame.top is v and not (
+                self.aimed(subs, tgts) or _reflexive(v)):
             return []  # a loose dictionary default ("heard", "went on") needs a target
+        if frame.refused and not self.aimed(subs, tgts):
+            frame.code, frame.negated, frame.modality = frame.refused, True, "intended"
         return self.assemble(frame, subs, tgts, sent_index, base)
 
     def wish(self, v: Token, sent_index: int) -> list[Candidate]:
@@ -230,6 +238,15 @@ class _Walker:
                         return found
         return tgts
 
+    def launched_from(self, v: Token) -> list[Token]:
+        """Where an agentless attack came from: the actor of its ``from`` phrase."""
+        for c in v.children:
+            if c.dep_ == "prep" and c.lower_ == "from":
+                p = syntax.pobj(c)
+                if p is not None and self.actors.of(p):
+                    return syntax.conjuncts(p)
+        return []
+
     def aimed(self, subs: list[Token], tgts: list[Token]) -> bool:
         """Whether some target is an actor other than the doers."""
         doers = {self.actors.of(s) for s in subs}
@@ -303,6 +320,7 @@ class _Walker:
             return
         if aux == "future" and fr.negated:
             if fr.code[:2] in COOPERATION:  # "will not provide aid": a refusal (12x)
+                fr.refused = fr.code
                 fr.code = self.P.transform("reject", fr.code) or "120"
                 fr.negated = False
             else:
@@ -407,7 +425,8 @@ class _Walker:
                  match: Match, noun: bool = False) -> list[Candidate]:
         reporter, said = self.reporter(fr.top) if fr.top is not None else (None, None)
         sources = unique(a for s in subs[:MAX_SOURCES] for a in self.sources_of(s, reporter))
-        targets = unique(self.actors.deep(t) for t in tgts[:MAX_SOURCES])
+        targets = unique(self.actors.deep(t) or (reporter if t.lower_ in OBJECT_PRONOUNS
+                                                 else None) for t in tgts[:MAX_SOURCES])
         if not sources:
             return []
         modality = fr.modality
@@ -459,6 +478,11 @@ def _country(actor: Actor) -> str | None:
 
 def _keep(code: str | None) -> bool:
     return bool(code) and code not in STATEMENT_CODES
+
+
+def _reflexive(v: Token) -> bool:
+    """"Iraq attacked itself": the doer is its own target."""
+    return any(o.lower_ in REFLEXIVE for o in syntax.objects(v))
 
 
 def _says_that(v: Token, m: Match) -> bool:
