@@ -237,3 +237,10 @@ def test_extract_reflexive_target_still_accused(nlp) -> None:  # type: ignore[no
 def test_extract_hard_line_is_no_seizure(nlp) -> None:  # type: ignore[no-untyped-def]
     found, _ = run(nlp, "Brazil took a harder line on Chile.", {"Brazil": "BRA", "Chile": "CHL"})
     assert not any(e.cameo.startswith("17") for e in found)
+
+
+def test_extract_legal_action_is_accusation(nlp) -> None:  # type: ignore[no-untyped-def]
+    found, names = run(nlp, "A Dutch court convicted Shell of negligence.",
+                       {"Dutch court": "NLDJUD", "Shell": "NLDBUS"})
+    assert [(names[e.source], names[e.target], e.plover) for e in found] == [
+        ("NLDJUD", "NLDBUS", "ACCUSE")]
