@@ -26,6 +26,24 @@ def default_model() -> str:
     raise ModelNotFound(DEFAULT_MODELS[-1])
 
 
+@Language.component("dragoman_dateline")
+def dateline_boundary(doc: Doc) -> Doc:
+    """Make a dateline ("MOSCOW, April 1, 2013 (Reuters) -") a sentence of its own, so
+    the parser does not fold it into the story's first sentence (the parser keeps
+    sentence starts set before it)."""
+    from dragoman.time.dateline import parse_dateline
+
+    found = parse_dateline(doc.text[:400])
+    if found is None or found.end >= len(doc.text):
+        return doc
+    for token in doc:
+        if token.idx >= found.end:
+            if token.i > 0:
+                token.is_sent_start = True
+            break
+    return doc
+
+
 @functools.lru_cache(maxsize=4)
 def load(name: str | None = None) -> Language:
     """Load (once per process) the named spaCy pipeline, or the default one."""
@@ -35,6 +53,8 @@ def load(name: str | None = None) -> Language:
     except OSError as exc:
         raise ModelNotFound(name) from exc
     nlp.max_length = max(nlp.max_length, 2_000_000)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("dragoman_dateline", before="parser")
     return nlp
 
 
