@@ -12,6 +12,7 @@ import gzip
 import io
 import sys
 import zipfile
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO
@@ -35,6 +36,9 @@ KINDS = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".xht
          ".parquet": "parquet"}
 COMPRESSED = {".gz": gzip.open, ".bz2": bz2.open}
 WALKED = (*KINDS, ".zip")
+# what zipfile, gzip and bz2 raise on corrupt, encrypted or unsupported archives
+_ARCHIVE_ERRORS = (OSError, EOFError, zipfile.BadZipFile, zlib.error, RuntimeError,
+                   NotImplementedError, ValueError)
 
 
 def iter_articles(sources: Iterable[str | Path], *, fields: FieldMap | None = None,
@@ -91,7 +95,7 @@ def _read_path(path: Path, fields: FieldMap, fetch_links: bool) -> Iterator[Item
         opener: Callable[..., IO[bytes]] = COMPRESSED.get(suffix, open)  # type: ignore[assignment]
         with opener(path, "rb") as stream:
             yield from _read_stream(stream, where, kind_of(path.name), fields, fetch_links)
-    except (OSError, EOFError, zipfile.BadZipFile) as exc:
+    except _ARCHIVE_ERRORS as exc:
         yield InputError(where, f"cannot read file ({getattr(exc, 'strerror', None) or exc})")
 
 
@@ -102,11 +106,14 @@ def _read_zip(path: Path, fields: FieldMap, fetch_links: bool) -> Iterator[Item]
             if info.is_dir() or Path(name).name.startswith(".") or kind_of(name) is None:
                 continue
             where = f"{path}!{name}"
-            with archive.open(info) as member:
-                stream: IO[bytes] = member
-                if Path(name).suffix.lower() in COMPRESSED:
-                    stream = COMPRESSED[Path(name).suffix.lower()](member, "rb")  # type: ignore[operator]
-                yield from _read_stream(stream, where, kind_of(name), fields, fetch_links)
+            try:  # one unreadable member (encrypted, unknown method, corrupt) is one error
+                with archive.open(info) as member:
+                    stream: IO[bytes] = member
+                    if Path(name).suffix.lower() in COMPRESSED:
+                        stream = COMPRESSED[Path(name).suffix.lower()](member, "rb")  # type: ignore[operator]
+                    yield from _read_stream(stream, where, kind_of(name), fields, fetch_links)
+            except _ARCHIVE_ERRORS as exc:
+                yield InputError(where, f"cannot read archive member ({exc})")
 
 
 def _read_stream(stream: IO[bytes], where: str, kind: str | None, fields: FieldMap,

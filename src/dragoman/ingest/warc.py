@@ -35,7 +35,8 @@ def iter_warc(stream: IO[bytes], where: str) -> Iterator[Article | InputError]:
             body = record.content_stream().read(settings.get("max_document_bytes") + 1)
             yield from _one(body, here, url, _charset(content_type),
                             record.rec_headers.get_header("WARC-Date"))
-    except (ArchiveLoadFailed, OSError, ValueError) as exc:
+    except (ArchiveLoadFailed, OSError, ValueError, AttributeError, TypeError,
+            KeyError, IndexError) as exc:  # warcio trips over garbage in several ways
         yield InputError(where, f"not a readable WARC file ({exc})")
 
 
