@@ -8,7 +8,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from dragoman import actors, events, nlp, places, statements, time
+from dragoman import actors, events, nlp, parts, places, statements, time
 from dragoman.ingest import article_from_text
 from dragoman.records import Article, Record
 
@@ -30,12 +30,48 @@ def extract_batch(items: Iterable[str | Article], *, model: str | None = None,
                   **options: Any) -> Iterator[Record]:
     """Extract records from many articles, parsing them in batches."""
     articles = (_as_article(item, options) for item in items)
-    pairs = nlp.load(model).pipe(
-        ((a.text, a) for a in articles), as_tuples=True, batch_size=batch_size,
-        n_process=n_process,
-    )
-    for doc, article in pairs:
-        yield analyse(doc, article)
+    yield from records(articles, model=model, batch_size=batch_size, n_process=n_process)
+
+
+def records(articles: Iterable[Article], *, model: str | None = None,
+            batch_size: int = nlp.BATCH_SIZE, n_process: int = 1,
+            timings: dict[str, float] | None = None) -> Iterator[Record]:
+    """Records of parsed and analysed articles, in input order.
+
+    Articles longer than :data:`dragoman.parts.PART_CHARS` are parsed in parts (bounded
+    memory) and their records merged. ``timings["extract"]`` accumulates the seconds
+    spent after parsing, when given.
+    """
+    import time as clock
+
+    pending: list[tuple[int, int, Record]] = []
+    sentences = 0
+    pairs = nlp.load(model).pipe(_parts(articles), as_tuples=True, batch_size=batch_size,
+                                 n_process=n_process)
+    for doc, (article, index, count, offset, sub) in pairs:
+        started = clock.perf_counter()
+        done: Record | None = analyse(doc, sub)
+        if count > 1 and done is not None:
+            pending.append((offset, sentences, done))
+            sentences += sum(1 for _ in doc.sents)
+            done = parts.merge(article, pending) if index == count - 1 else None
+            if done is not None:
+                pending, sentences = [], 0
+        if timings is not None:
+            timings["extract"] = timings.get("extract", 0.0) + clock.perf_counter() - started
+        if done is not None:
+            yield done
+
+
+def _parts(articles: Iterable[Article]) -> Iterator[tuple[str, tuple[Any, ...]]]:
+    for article in articles:
+        pieces = parts.split_text(article.text)
+        if len(pieces) == 1:
+            yield article.text, (article, 0, 1, 0, article)
+            continue
+        for index, (offset, text) in enumerate(pieces):
+            sub = parts.part_article(article, index, text)
+            yield text, (article, index, len(pieces), offset, sub)
 
 
 def analyse(doc: Doc, article: Article) -> Record:

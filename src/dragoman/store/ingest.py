@@ -297,12 +297,12 @@ class _Run:
             records = list(self.extractor(batch))
             self.summary.seconds["extract"] += time.perf_counter() - t0
             return records
-        from dragoman import nlp, pipeline
+        from dragoman import pipeline
 
+        timings: dict[str, float] = {}
         t0 = time.perf_counter()
-        docs = list(nlp.load(self.model).pipe([a.text for a in batch]))
-        t1 = time.perf_counter()
-        records = [pipeline.analyse(doc, a) for doc, a in zip(docs, batch, strict=True)]
-        self.summary.seconds["parse"] += t1 - t0
-        self.summary.seconds["extract"] += time.perf_counter() - t1
+        records = list(pipeline.records(batch, model=self.model, timings=timings))
+        spent = time.perf_counter() - t0
+        self.summary.seconds["parse"] += spent - timings.get("extract", 0.0)
+        self.summary.seconds["extract"] += timings.get("extract", 0.0)
         return records
