@@ -222,3 +222,23 @@ def test_hardening_inputs_compressed_single_line_bomb_is_bounded(
     csv_bomb.write_bytes(gzip.compress(b"id,text\n1," + b"b" * 3_000_000 + b"\n"))
     (refused,) = iter_articles([csv_bomb])
     assert isinstance(refused, InputError) and "too long" in refused.why
+
+
+def test_hardening_inputs_fuzz_findings_stay_fixed(tmp_path: Path) -> None:
+    import zipfile
+
+    path = tmp_path / "mixed.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("a-locked.txt", GOOD)
+        archive.writestr("b-open.txt", TEXT)
+    raw = bytearray(path.read_bytes())  # the first member's method becomes 99 (AES)
+    central = raw.index(b"PK\x01\x02")
+    raw[8:10] = raw[central + 10:central + 12] = (99).to_bytes(2, "little")
+    path.write_bytes(bytes(raw))
+    locked_error, article = iter_articles([path])
+    assert isinstance(locked_error, InputError) and locked_error.where == f"{path}!a-locked.txt"
+    assert isinstance(article, Article) and "Sevilla" in article.text
+    warc = tmp_path / "headless.warc"
+    warc.write_bytes(b"WARC/1.0\nWARC-Type:response")
+    (error,) = iter_articles([warc])
+    assert isinstance(error, InputError) and str(warc) in str(error)
