@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from dragoman.records import Actor, Article, Span, Statement, StatementKind
-from dragoman.statements import reported
+from dragoman.statements import learned, reported
 from dragoman.statements.cues import Lexicon
 from dragoman.statements.quotes import Quote, find_quotes, paragraphs
 from dragoman.statements.speakers import Resolver, Speaker, core
@@ -51,11 +51,15 @@ class Draft:
         return self.start
 
 
-def extract(doc: Doc, article: Article, actors: list[Actor], lexicon: Lexicon) -> list[Statement]:
+def extract(doc: Doc, article: Article, actors: list[Actor], lexicon: Lexicon,
+            use_model: bool = True) -> list[Statement]:
     text = article.text
     every = find_quotes(text)
     full = [q for q in every if q.is_full(text)]
     candidates = reported.find(doc, lexicon)
+    if use_model:
+        candidates = sorted(candidates + learned.find(doc, lexicon, candidates),
+                            key=lambda c: c.head.i)
     owner: dict[Quote, Draft] = {}
     drafts = _from_candidates(text, candidates, every, full, owner)
     drafts.extend(_from_adjacent(doc, text, full, owner, candidates, lexicon))
