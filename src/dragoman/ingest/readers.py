@@ -38,7 +38,7 @@ COMPRESSED = {".gz": gzip.open, ".bz2": bz2.open}
 WALKED = (*KINDS, ".zip")
 # what zipfile, gzip and bz2 raise on corrupt, encrypted or unsupported archives
 _ARCHIVE_ERRORS = (OSError, EOFError, zipfile.BadZipFile, zlib.error, RuntimeError,
-                   NotImplementedError, ValueError)
+                   NotImplementedError, ValueError, IndexError)
 
 
 def iter_articles(sources: Iterable[str | Path], *, fields: FieldMap | None = None,
@@ -103,7 +103,8 @@ def _read_zip(path: Path, fields: FieldMap, fetch_links: bool) -> Iterator[Item]
     with zipfile.ZipFile(path) as archive:
         for info in sorted(archive.infolist(), key=lambda i: i.filename):
             name = info.filename
-            if info.is_dir() or Path(name).name.startswith(".") or kind_of(name) is None:
+            if (not name or info.is_dir() or Path(name).name.startswith(".")
+                    or kind_of(name) is None):
                 continue
             where = f"{path}!{name}"
             try:  # one unreadable member (encrypted, unknown method, corrupt) is one error
