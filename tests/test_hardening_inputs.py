@@ -242,3 +242,7 @@ def test_hardening_inputs_fuzz_findings_stay_fixed(tmp_path: Path) -> None:
     warc.write_bytes(b"WARC/1.0\nWARC-Type:response")
     (error,) = iter_articles([warc])
     assert isinstance(error, InputError) and str(warc) in str(error)
+    nameless = tmp_path / "nameless.zip"  # a central directory entry with an empty name
+    nameless.write_bytes(b"PK\x01\x02" + bytes(29) + b"\x01" + bytes(70) + b"PK\x05\x06"
+                         + bytes(8) + b"h" + bytes(9))
+    assert all(isinstance(i, InputError) for i in iter_articles([nameless]))
