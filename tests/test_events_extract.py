@@ -244,3 +244,37 @@ def test_extract_legal_action_is_accusation(nlp) -> None:  # type: ignore[no-unt
                        {"Dutch court": "NLDJUD", "Shell": "NLDBUS"})
     assert [(names[e.source], names[e.target], e.plover) for e in found] == [
         ("NLDJUD", "NLDBUS", "ACCUSE")]
+
+
+def _sure_classifier(monkeypatch, plover: str, prob: float) -> None:  # type: ignore[no-untyped-def]
+    from dragoman.events import learned
+
+    class Fake:
+        @staticmethod
+        def predict(sentences, sources=None, targets=None):  # type: ignore[no-untyped-def]
+            return [(plover, prob) for _ in sentences]
+
+    monkeypatch.setattr(learned, "classifier", lambda: Fake)
+
+
+def test_extract_classifier_recodes_generic_pattern(nlp, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    _sure_classifier(monkeypatch, "ACCUSE", 0.95)
+    found, names = run(nlp, "Canada praised Peru.", {"Canada": "CAN", "Peru": "PER"})
+    assert [(names[e.source], names[e.target], e.cameo) for e in found] == [
+        ("CAN", "PER", "112")]
+
+
+def test_extract_classifier_keeps_agreeing_or_unsure(nlp, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    _sure_classifier(monkeypatch, "SUPPORT", 0.95)
+    found, _ = run(nlp, "Canada praised Peru.", {"Canada": "CAN", "Peru": "PER"})
+    assert [e.cameo[:2] for e in found] == ["05"]
+    _sure_classifier(monkeypatch, "ACCUSE", 0.5)
+    found, _ = run(nlp, "Canada praised Peru.", {"Canada": "CAN", "Peru": "PER"})
+    assert [e.cameo[:2] for e in found] == ["05"]
+
+
+def test_extract_classifier_leaves_constructions_alone(nlp, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    _sure_classifier(monkeypatch, "ASSAULT", 0.95)
+    found, names = run(nlp, "Peru said that Chile had attacked Bolivia.",
+                       {"Peru": "PER", "Chile": "CHL", "Bolivia": "BOL"})
+    assert ("PER", "CHL", "112") in coded(found, names)

@@ -31,6 +31,8 @@ class Candidate:
     confidence: float = 0.7
     anchor: int = -1  # token index of the trigger word
     parent: int = -1  # token index of the word it hangs on
+    fixed: bool = False  # coded by its construction ("X said Y attacked"): not reviewed
+    own: bool = False  # coded by dragoman's own patterns (not the converted dictionary)
 
 
 def unique(items: Iterable[str | None]) -> list[str]:

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from dragoman.actors.index import MentionIndex
-from dragoman.events import learned, speech, syntax
+from dragoman.events import codebook, learned, speech, syntax
 from dragoman.events.build import Candidate, pairs, to_events, unique
 from dragoman.events.patterns import Match, Patterns, load
 from dragoman.records import Actor, Article, Event
@@ -38,6 +38,7 @@ NOT_NOMINAL = frozenset({"03", "05", "07"})  # "China's assistance": no event on
 VERBS = frozenset({"VERB"})
 NOUNS = frozenset({"NOUN", "PROPN"})
 MAX_SOURCES = 8
+SPECIFIC = 0.9  # the confidence of a specific pattern's event
 OBJECT_PRONOUNS = frozenset({"it", "him", "her", "them", "us"})  # the reporter, if any
 REFLEXIVE = frozenset({"itself", "themselves", "himself", "herself", "ourselves"})
 DATIVE_PREPS = ("to", "into", "toward", "towards", "for")
@@ -154,7 +155,8 @@ class _Walker:
             asked = [self.actors.of(t) for t in syntax.children(c, syntax.SUBJ)]
             if asked and asked[0] and asked[0] != source:
                 return [Candidate("020", [source], [asked[0]], (v.idx, v.idx + len(v)),
-                                  sent_index, confidence=0.6, anchor=v.i, parent=v.head.i)]
+                                  sent_index, confidence=0.6, anchor=v.i, parent=v.head.i,
+                                  fixed=True)]
         return []
 
     def judgement(self, v: Token, sent_index: int) -> list[Candidate]:
@@ -171,7 +173,8 @@ class _Walker:
             accused = [self.actors.of(t) for t in syntax.children(c, syntax.SUBJ)]
             if word is not None and accused and accused[0] and accused[0] != speaker:
                 return [Candidate("111", [speaker], [accused[0]],
-                                  (word.idx, word.idx + len(word)), sent_index, confidence=0.6)]
+                                  (word.idx, word.idx + len(word)), sent_index, confidence=0.6,
+                                  fixed=True)]
         return []
 
     def note_silent(self, v: Token, sent_index: int) -> None:
@@ -205,6 +208,35 @@ class _Walker:
                        fr.trigger[0].idx + len(fr.trigger[0])), s.sentence_index, fr.negated,
                        modality, reporter, conf))
         return out
+
+    def review(self, cands: list[Candidate], sents: list[SpacySpan],
+               predict: Callable[..., list[tuple[str, float]]]) -> None:
+        """Let the classifier recode what generic patterns coded between two actors."""
+        todo: list[tuple[Candidate, learned.Check]] = []
+        for c in cands:
+            if c.fixed or c.confidence >= SPECIFIC or not c.targets[0] or (
+                    c.targets[0] == c.sources[0]):
+                continue
+            sent = sents[c.sentence]
+            src = self.mention(c.sources[0], sent)
+            tgt = self.mention(c.targets[0], sent)
+            if src and tgt:
+                entry = codebook.lookup(c.code)
+                todo.append((c, learned.Check(sent.text, src, tgt,
+                                              entry.plover if entry else None, c.own)))
+        for (c, _), code in zip(todo, learned.review([t for _, t in todo], predict),
+                                strict=False):
+            if code:
+                c.code = code
+
+    def mention(self, actor_id: str, sent: SpacySpan) -> str | None:
+        """The text of the actor's first mention inside ``sent``."""
+        actor = self.actors.index.actors.get(actor_id)
+        start, end = sent.start_char, sent.end_char
+        for m in actor.mentions if actor else []:
+            if start <= m.start and m.end <= end:
+                return m.text
+        return None
 
     def verb_targets(self, v: Token, noun: Token | None, code: str) -> list[Token]:
         """Targets of ``v``; through its object noun when that is no actor ("sanctions on X")."""
@@ -434,16 +466,18 @@ class _Walker:
             modality = "reported"
         start = min(t.idx for t in fr.trigger)
         end = max(t.idx + len(t) for t in fr.trigger)
-        conf = 0.9 if match.specific else 0.6 if noun else 0.75
+        conf = SPECIFIC if match.specific else 0.6 if noun else 0.75
         cands = []
         word = fr.trigger[0]
         for pair in pairs(fr.code, sources, targets):
             cands.append(Candidate(fr.code, [pair[0]], [pair[1]], (start, end), sent_index,
-                                   fr.negated, modality, reporter, conf, word.i, word.head.i))
+                                   fr.negated, modality, reporter, conf, word.i, word.head.i,
+                                   own=match.own))
         if fr.obliged and reporter and said is not None and reporter not in sources:
             code = self.P.transform("demand", fr.code) or "100"  # "X said Y must ..."
             return [Candidate(code, [reporter], [doer], (said.idx, said.idx + len(said)),
-                              sent_index, fr.negated, "asserted", None, 0.6) for doer in sources]
+                              sent_index, fr.negated, "asserted", None, 0.6, fixed=True)
+                    for doer in sources]
         leading = said is not None and fr.top is not None and said.i < fr.top.i
         if reporter and leading and modality == "reported" and fr.code[:2] in PHYSICAL:
             for doer in sources:
@@ -469,7 +503,7 @@ class _Walker:
         if actor is None or actor.kind == "media" or "MED" in (actor.sector or actor.code or ""):
             return None
         return Candidate("112", [reporter], [doer], (said.idx, said.idx + len(said)),
-                         sent_index, False, "asserted", None, 0.5)
+                         sent_index, False, "asserted", None, 0.5, fixed=True)
 
 
 def _country(actor: Actor) -> str | None:
@@ -536,5 +570,6 @@ def extract_events(doc: Doc, article: Article, actors: list[Actor],
             if tok.pos_ in NOUNS and tok.i not in walker.consumed:
                 cands.extend(walker.noun_events(tok, si))
     if model is not None:
+        walker.review(cands, sents, model.predict)
         cands.extend(walker.learned_events(model.predict))
     return to_events(cands, article, sents)

@@ -4,7 +4,9 @@
 ``predict(sentences, sources, targets) -> [(plover_type, probability)]``. This module
 collects, per article, the clauses with an actor as subject and another as target but
 no coded verb, asks the classifier once for all of them, and keeps the confident
-answers as events coded with the PLOVER type's default CAMEO code.
+answers as events coded with the PLOVER type's default CAMEO code. It also reviews the
+events generic patterns coded between two actors: where the classifier is sure of another
+PLOVER type, that type's default CAMEO code replaces the pattern's.
 """
 
 from __future__ import annotations
@@ -19,11 +21,18 @@ from spacy.tokens import Token
 
 from dragoman.events import codebook
 
-__all__ = ["Silent", "classifier", "classify"]
+__all__ = ["Check", "Silent", "classifier", "classify", "review"]
 
 logger = logging.getLogger("dragoman.events")
-THRESHOLD = 0.85  # it sees only clauses the patterns left silent: be sure
+THRESHOLD = 0.7  # it sees only clauses the patterns left silent: be sure
 CONFIDENCE_SCALE = 0.8  # a learned guess counts for less than a pattern
+# a generic pattern's type yields to a classifier this sure of another type: a default
+# of the converted dictionary readily, one of dragoman's own patterns less readily
+OVERRIDE = 0.6
+OVERRIDE_OWN = 0.85
+# older PLOVER names the classifier's labels share a type with
+SAME_TYPE = {"CONCEDE": "YIELD", "RETREAT": "YIELD", "FIGHT": "ASSAULT",
+             "DISAPPROVE": "ACCUSE", "DEMAND": "REQUEST"}
 
 
 @dataclass
@@ -37,6 +46,42 @@ class Silent:
     target: str | None
     source_text: str
     target_text: str | None
+
+
+@dataclass
+class Check:
+    """A clause a generic pattern coded, with both actors: the classifier may recode it."""
+
+    sentence: str
+    source_text: str
+    target_text: str
+    plover: str | None
+    own: bool = False  # the pattern is one of dragoman's own
+
+
+def review(checks: list[Check], predict: Callable[..., list[tuple[str, float]]]
+           ) -> list[str | None]:
+    """Per check, the CAMEO code of the classifier's PLOVER type where it is sure and
+    disagrees with the pattern's type, else None (the pattern's code stands)."""
+    if not checks:
+        return []
+    try:
+        answers = predict([c.sentence for c in checks], [c.source_text for c in checks],
+                          [c.target_text for c in checks])
+    except Exception:
+        logger.warning("events classifier failed", exc_info=True)
+        return [None] * len(checks)
+    out: list[str | None] = []
+    for c, (plover, prob) in zip(checks, answers, strict=False):
+        agrees = _type(plover) == _type(c.plover)
+        sure = prob >= (OVERRIDE_OWN if c.own else OVERRIDE)
+        out.append(codebook.default_cameo(plover) if plover and sure and not agrees else None)
+    return out + [None] * (len(checks) - len(out))
+
+
+def _type(plover: str | None) -> str:
+    name = (plover or "").upper()
+    return SAME_TYPE.get(name, name)
 
 
 def classifier() -> Any | None:
