@@ -246,3 +246,10 @@ def test_hardening_inputs_fuzz_findings_stay_fixed(tmp_path: Path) -> None:
     nameless.write_bytes(b"PK\x01\x02" + bytes(29) + b"\x01" + bytes(70) + b"PK\x05\x06"
                          + bytes(8) + b"h" + bytes(9))
     assert all(isinstance(i, InputError) for i in iter_articles([nameless]))
+
+
+def test_hardening_inputs_error_messages_escape_control_characters() -> None:
+    error = InputError("news\n\x1b[31mred.zip!a.txt", "bad \x1b[2J byte")
+    assert error.where == "news\n\x1b[31mred.zip!a.txt"  # kept as given
+    assert "\n" not in str(error) and "\x1b" not in str(error)
+    assert str(error).startswith("news\\n\\x1b[31mred.zip!a.txt: bad ")

@@ -20,9 +20,13 @@ class InputError(DragomanError):
 
     def __init__(self, where: str, why: str) -> None:
         why = " ".join(str(why).split())  # one line, however the cause was worded
+        if not why.isprintable():  # no terminal escapes from quoted input either
+            why = why.encode("unicode_escape").decode()
         self.where = where
         self.why = why if len(why) <= 400 else why[:399] + "…"
-        super().__init__(f"{where}: {why}")
+        # a file or member name with newlines or terminal escapes is shown escaped
+        shown = where if where.isprintable() else where.encode("unicode_escape").decode()
+        super().__init__(f"{shown}: {self.why}")
 
 
 class StoreError(DragomanError):
