@@ -253,3 +253,21 @@ def test_hardening_inputs_error_messages_escape_control_characters() -> None:
     assert error.where == "news\n\x1b[31mred.zip!a.txt"  # kept as given
     assert "\n" not in str(error) and "\x1b" not in str(error)
     assert str(error).startswith("news\\n\\x1b[31mred.zip!a.txt: bad ")
+
+
+def test_hardening_inputs_brackets_are_text_not_terminal_markup(tmp_path: Path) -> None:
+    folder = tmp_path / "[/]odd[i]"
+    folder.mkdir(parents=True)  # "[" and "]odd[i]": the path reads "[/]odd[i]"
+    src = folder / "news.jsonl"
+    quote = "We will never give up [the fight] [/] now"
+    src.write_text(json.dumps({"id": "q1", "text": f"\u201c{quote},\u201d the Kenyan foreign "
+                                                   f"minister said on Monday."}) + "\n{bad\n")
+    db = folder / "news.db"
+    ingested = _runner().invoke(main, ["ingest", str(src), "--db", str(db)])
+    assert ingested.exit_code == 0, ingested.output
+    assert f"Error: {src}:2" in ingested.stderr and "Traceback" not in ingested.stderr
+    for command in (["statements"], ["stats"], ["query", "--text", "fight"]):
+        shown = _runner().invoke(main, [*command, "--db", str(db)], env={"COLUMNS": "250"})
+        assert shown.exit_code == 0, (command, shown.output)
+    said = _runner().invoke(main, ["statements", "--db", str(db)], env={"COLUMNS": "250"})
+    assert "[the fight] [/]" in said.stdout

@@ -10,6 +10,7 @@ from typing import Any
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from dragoman.store import Store
@@ -99,7 +100,8 @@ def ingest_cmd(sources: tuple[str, ...], db: str | None, model: str | None, work
                 f"statements {s.statements:,} · failed {s.failed:,}"))
 
         def error(exc: Exception) -> None:
-            progress.console.print(f"[red]Error:[/] {exc}", markup=True, highlight=False,
+            progress.console.print(f"[red]Error:[/] {escape(str(exc))}", markup=True,
+                                   highlight=False,
                                    soft_wrap=True)
 
         try:
@@ -142,7 +144,7 @@ def _ingest_parquet(sources: tuple[str, ...], dask_address: str | None, out_dir:
         for item in items:
             if isinstance(item, InputError):
                 failed.append(str(item))
-                err.print(f"[red]Error:[/] {item}", highlight=False, soft_wrap=True)
+                err.print(f"[red]Error:[/] {escape(str(item))}", highlight=False, soft_wrap=True)
                 continue
             yield item
 
@@ -161,7 +163,7 @@ def _ingest_parquet(sources: tuple[str, ...], dask_address: str | None, out_dir:
 
 
 def _print_summary(data: dict[str, Any], db: str) -> None:
-    table = Table("", "count", title=f"Ingested into {db}", show_header=False)
+    table = Table("", "count", title=f"Ingested into {escape(db)}", show_header=False)
     for key in ("read", "stored", "skipped", "duplicates", "near_duplicates", "failed",
                 "actors", "events", "statements", "words"):
         table.add_row(key.replace("_", " "), f"{data[key]:,}")
@@ -242,7 +244,8 @@ def _emit(rows: list[dict[str, Any]], fmt: str, columns: tuple[str, ...], title:
 
 def _cell(value: Any, width: int = 80) -> str:
     text = "" if value is None else " ".join(str(value).split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+    text = text if len(text) <= width else text[: width - 1] + "…"
+    return escape(text)  # "[the minister]" in a quote is text, not rich markup
 
 
 @click.command("stats")
@@ -262,7 +265,7 @@ def stats_cmd(db: str, top: int, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return
-    counts = Table("", "count", title=db, show_header=False)
+    counts = Table("", "count", title=escape(db), show_header=False)
     for key in ("articles", "near_duplicates", "sources", "actors", "distinct_actors",
                 "distinct_codes", "events", "statements", "casualties"):
         counts.add_row(key.replace("_", " "), f"{data[key]:,}")
