@@ -278,3 +278,17 @@ def test_extract_classifier_leaves_constructions_alone(nlp, monkeypatch) -> None
     found, names = run(nlp, "Peru said that Chile had attacked Bolivia.",
                        {"Peru": "PER", "Chile": "CHL", "Bolivia": "BOL"})
     assert ("PER", "CHL", "112") in coded(found, names)
+
+
+def test_extract_weapon_subject_takes_its_user(nlp) -> None:  # type: ignore[no-untyped-def]
+    found, names = run(nlp, "The missiles fired by the Chilean navy struck an arms depot "
+                       "of the Peruvian army.", {"Chilean navy": "CHLNAV", "Peruvian": "PER"})
+    assert ("CHLNAV", "PER") in {(names[e.source], names.get(e.target or "", "-"))
+                                 for e in found if e.plover == "ASSAULT"}
+
+
+def test_extract_legal_action_noun(nlp) -> None:  # type: ignore[no-untyped-def]
+    found, names = run(nlp, "The European Commission launched legal action against Hungary.",
+                       {"European Commission": "IGOEUREEC", "Hungary": "HUN"})
+    assert [(names[e.source], names[e.target], e.plover) for e in found] == [
+        ("IGOEUREEC", "HUN", "ACCUSE")]

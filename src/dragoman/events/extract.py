@@ -133,6 +133,8 @@ class _Walker:
         subs = syntax.subjects(v)
         if not subs and base.code[:2] in PHYSICAL and syntax.is_passive(v):
             subs = self.launched_from(v)  # "a rocket was fired from Gaza"
+        elif base.code[:2] in PHYSICAL and subs and not any(self.actors.of(s) for s in subs):
+            subs = self.wielder(subs[0]) or subs  # "missiles fired by the army struck"
         tgts = self.verb_targets(v, light[0] if light else None, base.code)
         if base.swap:
             subs, tgts = tgts, subs
@@ -275,6 +277,15 @@ class _Walker:
         for c in v.children:
             if c.dep_ == "prep" and c.lower_ == "from":
                 p = syntax.pobj(c)
+                if p is not None and self.actors.of(p):
+                    return syntax.conjuncts(p)
+        return []
+
+    def wielder(self, weapon: Token) -> list[Token]:
+        """Who used the weapon or attack a subject names: its ``by`` phrase, near it."""
+        for t in weapon.subtree:
+            if t.lower_ == "by" and t.dep_ in ("agent", "prep") and t.head.i - weapon.i < 4:
+                p = syntax.pobj(t)
                 if p is not None and self.actors.of(p):
                     return syntax.conjuncts(p)
         return []
