@@ -7,11 +7,17 @@ from typing import Any
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from dragoman.records import Record
 
 console = Console()
+
+
+def _rows(table: Table, *cells: str) -> None:
+    """Add a row of text from articles: brackets are shown, never read as markup."""
+    table.add_row(*(escape(c) for c in cells))
 
 
 def _name(record: Record, actor_id: str | None) -> str:
@@ -24,10 +30,11 @@ def _name(record: Record, actor_id: str | None) -> str:
 def print_record_table(record: Record) -> None:
     """Print one record as tables: actors, events, statements, casualties."""
     a = record.article
-    console.rule(f"[bold]{a.title or a.id}[/] {a.published or ''} {a.dateline or ''}")
+    console.rule(f"[bold]{escape(a.title or a.id)}[/] {a.published or ''} "
+                 f"{escape(a.dateline or '')}")
     actors = Table("actor", "kind", "code", "role", "mentions", title="Actors")
     for actor in record.actors:
-        actors.add_row(actor.name, actor.kind, actor.code or "", actor.role or "",
+        _rows(actors, actor.name, actor.kind, actor.code or "", actor.role or "",
                        str(len(actor.mentions)))
     console.print(actors)
     events = Table("source", "trigger", "target", "cameo", "plover", "goldstein", "date", "flags",
@@ -35,20 +42,20 @@ def print_record_table(record: Record) -> None:
     for e in record.events:
         flags = ", ".join(f for f in ("negated" if e.negated else "",
                                       e.modality if e.modality != "asserted" else "") if f)
-        events.add_row(_name(record, e.source), e.trigger.text, _name(record, e.target),
+        _rows(events, _name(record, e.source), e.trigger.text, _name(record, e.target),
                        e.cameo or "", e.plover or "",
                        f"{e.goldstein:+.1f}" if e.goldstein is not None else "",
                        e.date or "", flags)
     console.print(events)
     statements = Table("speaker", "via", "kind", "content", title="Statements")
     for s in record.statements:
-        statements.add_row(s.speaker_text or _name(record, s.speaker), _name(record, s.via)
+        _rows(statements, s.speaker_text or _name(record, s.speaker), _name(record, s.via)
                            if s.via else "", s.kind, _short(s.content.text))
     console.print(statements)
     if record.casualties:
         casualties = Table("count", "qualifier", "kind", "who", "perpetrator", title="Casualties")
         for c in record.casualties:
-            casualties.add_row(str(c.count), c.qualifier or "", c.kind, c.who or "",
+            _rows(casualties, str(c.count), c.qualifier or "", c.kind, c.who or "",
                                _name(record, c.perpetrator))
         console.print(casualties)
 
