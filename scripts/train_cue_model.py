@@ -24,7 +24,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import cross_val_predict
 
 from dragoman import actors, nlp
-from dragoman.evaluate.polnear import Tally, overlaps, read_corpus, score_document
+from dragoman.evaluate.polnear import Tally, overlaps, pred_ranges, read_corpus, score_document
 from dragoman.records import Article, Record
 from dragoman.statements import assemble, cues, learned, reported
 
@@ -43,6 +43,8 @@ def examples(gold_docs, parsed, resolved):
         statements = assemble.extract(doc, article, found_actors, lexicon, use_model=False)
         score_document(gold, statements, tally,
                        Record(article=article, actors=found_actors, statements=statements))
+        open_golds = [g for g in gold.attributions
+                      if not any(overlaps(pred_ranges(s), g.content) for s in statements)]
         found = reported.find(doc, lexicon)
         used = {t.i for c in found for t in c.cue} | {t.i for c in found for t in c.consumed}
         taken = [(s.content.start, s.content.end) for s in statements]
@@ -51,8 +53,10 @@ def examples(gold_docs, parsed, resolved):
             if span is None or any(learned._same(span, t) for t in taken):
                 continue
             source = learned.source_of(token)
-            rows.append(dict.fromkeys(learned.features(token, kind, head, source, lexicon), 1))
-            labels.append(int(any(overlaps([span], g.content) for g in gold.attributions)))
+            inside = learned.enclosing(token, found)
+            rows.append(dict.fromkeys(
+                learned.features(token, kind, head, source, lexicon, inside), 1))
+            labels.append(int(any(overlaps([span], g.content) for g in open_golds)))
     return rows, np.array(labels), tally
 
 

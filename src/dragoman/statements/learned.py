@@ -97,8 +97,9 @@ def _kind(token: Token | None) -> str:
 
 
 def features(token: Token, kind: str, head: Token, source: Token | None,
-             lexicon: Lexicon) -> list[str]:
-    """Binary features of one candidate."""
+             lexicon: Lexicon, inside: str = "none") -> list[str]:
+    """Binary features of one candidate; ``inside`` is how the rule candidate whose
+    content holds it was found ("none" when none)."""
     lemma = token.lemma_.lower()
     children = sorted({c.dep_ for c in token.children})
     quoted = _in_quote(token)
@@ -114,9 +115,16 @@ def features(token: Token, kind: str, head: Token, source: Token | None,
         "q=" + str(quoted), "lex=" + str(lemma in lexicon.cue_verbs),
         "hl=" + head.lemma_.lower() + "|" + kind, "ht=" + head.tag_,
         "ent=" + str(source is not None and source.ent_type_ in _PEOPLE),
+        "lsk=" + lemma + "|" + src.split(":")[0], "lhs=" + lemma + "|" + str(_has_subject(head)),
+        "hs=" + kind + "|" + str(_has_subject(head)), "first=" + str(token.sent.start == 0),
+        "in=" + inside, "lin=" + lemma + "|" + str(inside != "none"),
         *("c=" + c for c in children),
         *("lc=" + lemma + "|" + c for c in children if c in ("neg", "aux", "auxpass", "mark")),
     ]
+
+
+def _has_subject(head: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children)
 
 
 def _in_quote(token: Token) -> bool:
@@ -148,7 +156,11 @@ def find(doc: Doc, lexicon: Lexicon, found: list[reported.Candidate],
     extra = []
     for token, kind, head in candidates(doc, lexicon, used):
         source = source_of(token)
-        if model.probability(features(token, kind, head, source, lexicon)) < model.threshold:
+        inside = enclosing(token, found)
+        if inside in reported._NESTABLE:
+            continue  # "urged X to reject Y": one attribution, as the rules have it
+        if model.probability(features(token, kind, head, source, lexicon, inside)) \
+                < model.threshold:
             continue
         span = reported.content_span(head, lexicon.cue_verbs)
         if span is None or any(_same(span, t) for t in taken):
@@ -156,6 +168,15 @@ def find(doc: Doc, lexicon: Lexicon, found: list[reported.Candidate],
         extra.append(reported.Candidate([token], span, source, how="learned"))
         taken.append(span)
     return extra
+
+
+def enclosing(token: Token, found: list[reported.Candidate]) -> str:
+    """How the rule candidate whose content holds ``token`` was found, or "none"."""
+    at = token.idx
+    for candidate in found:
+        if candidate.content is not None and candidate.content[0] <= at < candidate.content[1]:
+            return candidate.how
+    return "none"
 
 
 def _same(a: tuple[int, int], b: tuple[int, int]) -> bool:

@@ -14,7 +14,7 @@ _TRIM_PUNCT = {",", ".", ";", ":", "—", "–", "-", "--", "...", "…", "(", "
 _QUOTE_MARKS = {'"', "“", "”", "'", "‘", "’", "''", "``"}
 _COLON_PREFIX = 4  # most words before the colon of "Name: what they said"
 _NESTABLE = {"object", "prep", "xcomp", "objcomp"}  # content kinds left out inside another's
-_AFTERTHOUGHTS = {"advcl", "appos"}
+_AFTERTHOUGHTS = {"appos"}  # ", a reference to ..." (not advcl: PolNeAR keeps ", because ...")
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 
 
