@@ -105,3 +105,11 @@ def test_cli_every_command_has_help_with_an_example() -> None:
         result = _runner().invoke(main, [*path, "--help"])
         assert result.exit_code == 0, path
         assert "Example" in result.stdout, f"dragoman {' '.join(path)} --help has no example"
+
+
+@pytest.mark.slow
+def test_cli_extract_table_shows_brackets_as_text() -> None:
+    text = 'MOSCOW (Reuters) - "We reject [the fight] and [/] too," Sergei Lavrov said.\n'
+    result = _runner().invoke(main, ["extract", "-", "--format", "table"], input=text)
+    assert result.exit_code == 0, result.output
+    assert "[the fight]" in " ".join(result.stdout.split())
