@@ -31,7 +31,9 @@ class Setting:
 SETTINGS: dict[str, Setting] = {s.name: s for s in (
     Setting("max_article_chars", 1_000_000,
             "Longest article text read, in characters; a longer article is refused with "
-            "an error naming it (not split), and the run goes on."),
+            "an error naming it, and the run goes on. Articles up to this length are "
+            "parsed in parts of at most 100,000 characters (dragoman.parts), so the "
+            "parser's memory stays bounded."),
     Setting("max_document_bytes", 200_000_000,
             "Largest single document (text, HTML page, feed, CSV file, WARC record body) "
             "read into memory, in bytes; a larger one is refused with an error."),
