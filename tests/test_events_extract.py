@@ -292,3 +292,9 @@ def test_extract_legal_action_noun(nlp) -> None:  # type: ignore[no-untyped-def]
                        {"European Commission": "IGOEUREEC", "Hungary": "HUN"})
     assert [(names[e.source], names[e.target], e.plover) for e in found] == [
         ("IGOEUREEC", "HUN", "ACCUSE")]
+
+
+def test_extract_announced_event_noun(nlp) -> None:  # type: ignore[no-untyped-def]
+    found, names = run(nlp, "Ghana announced the deployment of troops to Mali.",
+                       {"Ghana": "GHA", "Mali": "MLI"})
+    assert [(names[e.source], names[e.target]) for e in found] == [("GHA", "MLI")]

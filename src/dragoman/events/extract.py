@@ -106,7 +106,8 @@ class _Walker:
     def verb_events(self, v: Token, sent_index: int) -> list[Candidate]:
         m = self.match(v)
         if self.P.role("speech", v.lemma_.lower()) and not (
-                m and (m[1].specific or m[1].own) and _keep(m[1].code)):
+                m and (m[1].specific or m[1].own) and _keep(m[1].code)) and (
+                self.light_noun(v) is None):  # "announced the deployment": an event
             return self.judgement(v, sent_index)  # statements, unless they accuse
         if self.governs_coded(v):
             return []  # "refused to meet": the event is coded at "meet"
