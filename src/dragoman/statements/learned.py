@@ -25,6 +25,7 @@ _POS = {"VERB", "NOUN", "ADJ", "AUX"}
 _CLAUSES = ("ccomp", "xcomp")
 _NOUN_CLAUSES = ("acl", "ccomp", "xcomp", "relcl")
 _PREPS = {"of", "about", "on", "for", "against", "to", "with", "over"}
+_NOUN_PREPS = {"for", "against", "on", "about", "over", "of"}  # "support for X"
 _PEOPLE = {"PERSON", "ORG", "NORP", "GPE"}
 _TIMES = {"DATE", "TIME"}
 
@@ -69,6 +70,11 @@ def content_of(token: Token, cues: frozenset[str]) -> tuple[str, Token] | None:
     for child in token.children:
         if child.dep_ in _NOUN_CLAUSES and child.i > token.i and child.pos_ in ("VERB", "AUX"):
             return "n" + child.dep_, child
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in _NOUN_PREPS and child.i > token.i:
+            pobj = reported._child(child, ("pobj", "pcomp"))
+            if pobj is not None:
+                return "nprep", pobj
     return None
 
 
