@@ -298,3 +298,8 @@ def test_extract_announced_event_noun(nlp) -> None:  # type: ignore[no-untyped-d
     found, names = run(nlp, "Ghana announced the deployment of troops to Mali.",
                        {"Ghana": "GHA", "Mali": "MLI"})
     assert [(names[e.source], names[e.target]) for e in found] == [("GHA", "MLI")]
+
+
+def test_extract_will_not_yield_is_refusal(nlp) -> None:  # type: ignore[no-untyped-def]
+    found, _ = run(nlp, "Chile said it will not lift the embargo.", {"Chile": "CHL"})
+    assert [(e.plover, e.negated) for e in found] == [("REJECT", False)]

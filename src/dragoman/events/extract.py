@@ -142,7 +142,9 @@ class _Walker:
         if base.needs_target and frame.top is v and not (
                 self.aimed(subs, tgts) or _reflexive(v)):
             return []  # a loose dictionary default ("heard", "went on") needs a target
-        if frame.refused and not self.aimed(subs, tgts):
+        if frame.refused and frame.refused[:2] != "08" and not self.aimed(subs, tgts):
+            # "will not negotiate with those people": negated; but "will not lift the
+            # embargo" refuses to yield (124) whoever is aimed at
             frame.code, frame.negated, frame.modality = frame.refused, True, "intended"
         return self.assemble(frame, subs, tgts, sent_index, base)
 
