@@ -103,12 +103,14 @@ def _kind(token: Token | None) -> str:
 
 
 def features(token: Token, kind: str, head: Token, source: Token | None,
-             lexicon: Lexicon, inside: str = "none") -> list[str]:
+             lexicon: Lexicon, inside: str = "none", quoted: bool | None = None,
+             first: bool | None = None) -> list[str]:
     """Binary features of one candidate; ``inside`` is how the rule candidate whose
     content holds it was found ("none" when none)."""
     lemma = token.lemma_.lower()
     children = sorted({c.dep_ for c in token.children})
-    quoted = _in_quote(token)
+    quoted = _in_quote(token) if quoted is None else quoted
+    first = token.sent.start == 0 if first is None else first
     size = head.right_edge.i - head.left_edge.i + 1
     bucket = "s" if size < 4 else "m" if size < 12 else "l"
     src = _kind(source)
@@ -122,7 +124,7 @@ def features(token: Token, kind: str, head: Token, source: Token | None,
         "hl=" + head.lemma_.lower() + "|" + kind, "ht=" + head.tag_,
         "ent=" + str(source is not None and source.ent_type_ in _PEOPLE),
         "lsk=" + lemma + "|" + src.split(":")[0], "lhs=" + lemma + "|" + str(_has_subject(head)),
-        "hs=" + kind + "|" + str(_has_subject(head)), "first=" + str(token.sent.start == 0),
+        "hs=" + kind + "|" + str(_has_subject(head)), "first=" + str(first),
         "in=" + inside, "lin=" + lemma + "|" + str(inside != "none"),
         *("c=" + c for c in children),
         *("lc=" + lemma + "|" + c for c in children if c in ("neg", "aux", "auxpass", "mark")),
@@ -131,6 +133,19 @@ def features(token: Token, kind: str, head: Token, source: Token | None,
 
 def _has_subject(head: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children)
+
+
+def quote_parity(doc: Doc) -> list[bool]:
+    """For each token, whether an odd number of quote marks precede it in its sentence
+    (what :func:`_in_quote` says, for a whole document at once)."""
+    parity, odd = [], False
+    for token in doc:
+        if token.is_sent_start:
+            odd = False
+        parity.append(odd)
+        if token.text in reported._QUOTE_MARKS:
+            odd = not odd
+    return parity
 
 
 def _in_quote(token: Token) -> bool:
@@ -158,6 +173,8 @@ def find(doc: Doc, lexicon: Lexicon, found: list[reported.Candidate],
     if model is None:
         return []
     used = {t.i for c in found for t in c.cue} | {t.i for c in found for t in c.consumed}
+    quoted = quote_parity(doc)
+    first_end = next(iter(doc.sents)).end if len(doc) else 0
     taken = [c.content for c in found if c.content is not None]
     extra = []
     for token, kind, head in candidates(doc, lexicon, used):
@@ -165,8 +182,9 @@ def find(doc: Doc, lexicon: Lexicon, found: list[reported.Candidate],
         inside = enclosing(token, found)
         if inside in reported._NESTABLE:
             continue  # "urged X to reject Y": one attribution, as the rules have it
-        if model.probability(features(token, kind, head, source, lexicon, inside)) \
-                < model.threshold:
+        found_features = features(token, kind, head, source, lexicon, inside,
+                                  quoted[token.i], token.i < first_end)
+        if model.probability(found_features) < model.threshold:
             continue
         span = reported.content_span(head, lexicon.cue_verbs)
         if span is None or any(_same(span, t) for t in taken):

@@ -182,7 +182,7 @@ def _child(token: Token, deps: tuple[str, ...]) -> Token | None:
 def cue_tokens(token: Token, lexicon: Lexicon) -> list[Token]:
     """The cue verb, or the cue phrase around it ("pointed out", "said in a statement")."""
     doc = token.doc
-    for phrase in lexicon.phrases:
+    for phrase in lexicon.phrases if token.lower_ in lexicon.phrase_words else ():
         for offset in range(len(phrase)):
             first = token.i - offset
             words = doc[max(0, first):first + len(phrase)]
