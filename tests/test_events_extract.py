@@ -303,3 +303,13 @@ def test_extract_announced_event_noun(nlp) -> None:  # type: ignore[no-untyped-d
 def test_extract_will_not_yield_is_refusal(nlp) -> None:  # type: ignore[no-untyped-def]
     found, _ = run(nlp, "Chile said it will not lift the embargo.", {"Chile": "CHL"})
     assert [(e.plover, e.negated) for e in found] == [("REJECT", False)]
+
+
+def test_extract_attack_targets_place_below(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The rebels have launched many attacks during their long campaign in northern Mali."
+    actors = [Actor(id="a1", name="rebels", code="MLIREB", country="MLI",
+                    mentions=[Mention(4, 10, "rebels")]),
+              Actor(id="a2", name="Mali", kind="state", code="MLI", country="MLI",
+                    mentions=[Mention(text.index("Mali"), text.index("Mali") + 4, "Mali")])]
+    found, _ = events.extract(nlp(text), Article(id="t", text=text), actors)
+    assert [(e.source, e.target, e.plover) for e in found] == [("a1", "a2", "ASSAULT")]

@@ -267,6 +267,9 @@ class _Walker:
             found = syntax.targets(v, objs[0].i if objs else None, has, ("in",))
             if found:
                 return found
+            found = self.place_below(v)  # "launched attacks ... in northern Nigeria"
+            if found:
+                return found
         if code[:2] in ASKING:  # "demanded that the US cancel": the US is asked
             for c in v.children:
                 if c.dep_ == "ccomp" and c.pos_ in VERBS:
@@ -274,6 +277,17 @@ class _Walker:
                     if found:
                         return found
         return tgts
+
+    def place_below(self, v: Token) -> list[Token]:
+        """The first country or place named by an "in" phrase under the verb's object
+        side, for an attack with no other target."""
+        subjects = {t.i for s in syntax.children(v, syntax.SUBJ) for t in s.subtree}
+        for t in v.subtree:
+            if t.dep_ == "pobj" and t.head.lower_ == "in" and t.i not in subjects:
+                actor = self.actors.index.actors.get(self.actors.of(t) or "")
+                if actor is not None and actor.kind == "state":
+                    return [t]
+        return []
 
     def launched_from(self, v: Token) -> list[Token]:
         """Where an agentless attack came from: the actor of its ``from`` phrase."""
