@@ -127,11 +127,11 @@ def test_petrarch_evaluate_runs_pipeline(tmp_path: Path) -> None:
 def test_petrarch_shared_gold_floor(shared: Path) -> None:
     report = petrarch.evaluate(shared / "eval" / "petrarch" / "PETR2_GSR_validation.xml")
     assert report["n"] == 78
-    assert report["root_f1"] >= 0.45
+    assert report["root_f1"] >= 0.6  # 0.630 measured
 
 
 @pytest.mark.slow
 def test_plover_shared_gold_floor(shared: Path) -> None:
     report = plover.evaluate(shared / "eval" / "plover" / "PLOVER_GSR_CAMEO.json")
     assert report["n"] == 322
-    assert report["accuracy"] >= 0.5
+    assert report["accuracy"] >= 0.66  # 0.689 measured

@@ -313,3 +313,10 @@ def test_extract_attack_targets_place_below(nlp) -> None:  # type: ignore[no-unt
                     mentions=[Mention(text.index("Mali"), text.index("Mali") + 4, "Mali")])]
     found, _ = events.extract(nlp(text), Article(id="t", text=text), actors)
     assert [(e.source, e.target, e.plover) for e in found] == [("a1", "a2", "ASSAULT")]
+
+
+def test_extract_classifier_keeps_recoded_threat(nlp, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    _sure_classifier(monkeypatch, "ASSAULT", 0.95)
+    found, names = run(nlp, "Chile could bomb Peru.", {"Chile": "CHL", "Peru": "PER"})
+    assert [(names[e.source], names[e.target], e.plover) for e in found] == [
+        ("CHL", "PER", "THREATEN")]

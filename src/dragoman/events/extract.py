@@ -500,7 +500,7 @@ class _Walker:
         for pair in pairs(fr.code, sources, targets):
             cands.append(Candidate(fr.code, [pair[0]], [pair[1]], (start, end), sent_index,
                                    fr.negated, modality, reporter, conf, word.i, word.head.i,
-                                   own=match.own))
+                                   own=match.own, fixed=fr.code != match.code))
         if fr.obliged and reporter and said is not None and reporter not in sources:
             code = self.P.transform("demand", fr.code) or "100"  # "X said Y must ..."
             return [Candidate(code, [reporter], [doer], (said.idx, said.idx + len(said)),
