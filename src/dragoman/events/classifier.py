@@ -233,8 +233,12 @@ class Model:
 
     def proba(self, texts: Sequence[str], sources: Sequence[str | None],
               targets: Sequence[str | None]) -> np.ndarray:
-        x = self.matrix(texts, sources, targets, _embedder() if self.dense_weight else None)
-        scores = np.asarray(x @ self.coef) + self.intercept
+        x = self.sparse(texts, sources, targets)  # the dense block is added apart: no hstack
+        scores = np.asarray(x @ self.coef[:x.shape[1]]) + self.intercept
+        embedder = _embedder() if self.dense_weight else None
+        if embedder is not None:
+            d = dense(embedder, texts, sources, targets) * self.dense_weight
+            scores += d @ self.coef[x.shape[1]:]
         scores -= scores.max(axis=1, keepdims=True)
         exp = np.exp(scores)
         return exp / exp.sum(axis=1, keepdims=True)
@@ -304,13 +308,16 @@ def _sparse(vocab: dict[str, int], idf: np.ndarray, texts: Sequence[str],
     counts = sp.csr_matrix((np.ones(len(cols)), cols, indptr), shape=(len(rows), len(idf)))
     counts.sum_duplicates()
     counts.data = (1.0 + np.log(counts.data)) * idf[counts.indices]
-    out = None
-    for mask in (index.is_char, ~index.is_char):
-        block = counts @ sp.diags(mask.astype(np.float64))
-        norms = np.sqrt(np.asarray(block.multiply(block).sum(axis=1)).ravel())
-        block = sp.diags(1.0 / np.where(norms > 0, norms, 1.0)) @ block
-        out = block if out is None else out + block
-    return sp.csr_matrix(out)
+    # Norms of the character and the word block of each row, from the non-zeros only
+    # (no vocabulary-sized work per call).
+    row = np.repeat(np.arange(len(rows)), np.diff(counts.indptr))
+    is_char = index.is_char[counts.indices]
+    squares = counts.data ** 2
+    norms = [np.sqrt(np.bincount(row[m], weights=squares[m], minlength=len(rows)))
+             for m in (is_char, ~is_char)]
+    denom = np.where(is_char, norms[0][row], norms[1][row])
+    counts.data = counts.data / np.where(denom > 0, denom, 1.0)
+    return counts
 
 
 def train(texts: Sequence[str], labels: Sequence[str], sources: Sequence[str | None],
