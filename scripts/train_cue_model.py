@@ -77,7 +77,7 @@ def best_threshold(prob: np.ndarray, labels: np.ndarray, tally: Tally) -> tuple[
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", type=Path, default=SPLIT)
-    parser.add_argument("--c", type=float, default=0.5, help="inverse regularisation")
+    parser.add_argument("--c", type=float, default=0.2, help="inverse regularisation")
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args()
     gold_docs = list(read_corpus(args.split))
@@ -90,7 +90,7 @@ def main() -> int:
     return 0
 
 
-def fit(gold_docs, parsed, resolved, c: float = 0.5) -> dict:
+def fit(gold_docs, parsed, resolved, c: float = 0.2) -> dict:
     rows, labels, tally = examples(gold_docs, parsed, resolved)
     vectorizer = DictVectorizer()
     x = vectorizer.fit_transform(rows)
