@@ -43,7 +43,7 @@ def find(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
         if token.i in used:
             continue
         candidate = _candidate(token, lexicon)
-        if candidate is None:
+        if candidate is None or not candidate.cue:  # a cue phrase can come out empty
             continue
         found.append(candidate)
         used.update(t.i for t in candidate.cue)
