@@ -87,7 +87,10 @@ def main() -> None:
     print(f"spaCy alone      {a:10,.0f} words/s wall   {words / parse_cpu:10,.0f} words/s CPU")
     print(f"dragoman whole   {b:10,.0f} words/s wall   {words / whole_cpu:10,.0f} words/s CPU"
           f"  (workers {args.workers})")
-    print(f"peak memory      {peak:10,.0f} MiB")
+    print(f"peak memory      {peak:10,.0f} MiB (this process)")
+    if args.workers > 1:
+        child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        print(f"peak memory      {child:10,.0f} MiB (largest worker process)")
     print(f"wall-clock ratio {b / a:.3f}")
     final = b / a if args.workers > 1 else parse_cpu / whole_cpu
     print(f"ratio {final:.3f}")
