@@ -37,7 +37,7 @@ def load_gold(path: str | Path) -> list[dict[str, Any]]:
         data = Path(path).read_text(encoding="utf-8")
     except OSError as exc:
         raise EvaluationError(f"{path}: cannot read the gold file ({exc})") from exc
-    rows = []
+    rows: list[dict[str, Any]] = []
     for m in _RECORD.finditer(data):
         attrs = dict(_ATTR.findall(m.group(1)))
         text = _TEXT.search(m.group(2))

@@ -148,8 +148,9 @@ def _casualty(tok: Token, kind: str, article: Article, actors: syntax.Actors) ->
     victim = _victim(tok)
     if victim is None:
         return None
+    num: Token | None
     if victim.head.lower_ == "of" and victim.head.head.lower_ in VAGUE:
-        victim, num = victim, victim.head.head  # "thousands of people"
+        num = victim.head.head  # "thousands of people"
     else:
         num = _number(victim)
     if num is None:

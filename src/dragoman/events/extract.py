@@ -507,7 +507,8 @@ class _Walker:
                               sent_index, fr.negated, "asserted", None, 0.6, fixed=True)
                     for doer in sources]
         leading = said is not None and fr.top is not None and said.i < fr.top.i
-        if reporter and leading and modality == "reported" and fr.code[:2] in PHYSICAL:
+        if (reporter and leading and said is not None and modality == "reported"
+                and fr.code[:2] in PHYSICAL):
             for doer in sources:
                 extra = self.accusation(reporter, said, doer, sent_index)
                 if extra is not None:
