@@ -55,18 +55,9 @@ def events(conn: sqlite3.Connection, *, actor: str | None = None, source: str | 
         params.append(article_id)
     if not include_copies:
         where.append("copy_of IS NULL")
-    if text:
-        where.append("article_id IN (SELECT a.id FROM articles a JOIN articles_fts f "
-                     "ON f.rowid = a.num WHERE articles_fts MATCH ?)")
-        params.append(_fts(text))
-    sql = "SELECT * FROM event_view"
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY coalesce(date, published) DESC, num"
-    if limit is not None:
-        sql += " LIMIT ? OFFSET ?"
-        params += [limit, offset]
-    return [_event(dict(r)) for r in conn.execute(sql, params)]
+    rows = _select(conn, "event_view", where, params, text,
+                   "coalesce(date, published) DESC, num", limit, offset)
+    return [_event(row) for row in rows]
 
 
 def _event(row: dict[str, Any]) -> dict[str, Any]:
@@ -94,14 +85,23 @@ def statements(conn: sqlite3.Connection, *, speaker: str | None = None,
     if article_id:
         where.append("article_id = ?")
         params.append(article_id)
+    return _select(conn, "statement_view", where, params, text,
+                   "published DESC, article_id, content_start", limit, offset)
+
+
+def _select(conn: sqlite3.Connection, view: str, where: list[str], params: list[Any],
+            text: str | None, order: str, limit: int | None,
+            offset: int) -> list[dict[str, Any]]:
+    """Rows of ``view`` matching ``where`` (and, with ``text``, articles containing those
+    words), ordered and paged. ``view`` and ``order`` are ours, never user input."""
     if text:
         where.append("article_id IN (SELECT a.id FROM articles a JOIN articles_fts f "
                      "ON f.rowid = a.num WHERE articles_fts MATCH ?)")
         params.append(_fts(text))
-    sql = "SELECT * FROM statement_view"
+    sql = f"SELECT * FROM {view}"
     if where:
         sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY published DESC, article_id, content_start"
+    sql += f" ORDER BY {order}"
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
         params += [limit, offset]
