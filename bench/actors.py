@@ -13,26 +13,13 @@ skew the ratio; parsing runs in this process (``n_process=1``).
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpora" / "news-10k.jsonl.gz"
+import corpus  # bench/corpus.py, beside this script
 
-
-def load(path: Path, n: int) -> list[dict[str, str]]:
-    rows = []
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            row = json.loads(line)
-            if row.get("text"):
-                rows.append(row)
-            if len(rows) >= n:
-                break
-    return rows
+CORPUS = corpus.NEWS
 
 
 def main(argv: list[str]) -> int:
@@ -48,7 +35,7 @@ def main(argv: list[str]) -> int:
     from dragoman.actors.dictionary import default_dictionary
     from dragoman.records import Article
 
-    rows = load(args.corpus, args.articles)
+    rows = corpus.rows(args.corpus, args.articles)
     pipeline = nlp.load()
     t0 = time.process_time()
     dictionary = default_dictionary()

@@ -12,26 +12,13 @@ run at >= 500 sentences/s.
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpora" / "news-10k.jsonl.gz"
+import corpus  # bench/corpus.py, beside this script
 
-
-def load(path: Path, n: int) -> list[str]:
-    texts = []
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            text = json.loads(line).get("text") or ""
-            if text.strip():
-                texts.append(text)
-            if len(texts) == n:
-                break
-    return texts
+CORPUS = corpus.NEWS
 
 
 def learned_model() -> object | None:
@@ -54,7 +41,7 @@ def main() -> int:
     from dragoman.events.patterns import load as load_patterns
     from dragoman.ingest import article_from_text
 
-    arts = [article_from_text(t) for t in load(args.corpus, args.articles)]
+    arts = [article_from_text(t) for t in corpus.texts(args.corpus, args.articles)]
     t0 = time.perf_counter()
     docs = list(nlp.load().pipe((a.text for a in arts), batch_size=32))
     parsed = time.perf_counter() - t0

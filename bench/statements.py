@@ -10,28 +10,16 @@ beforehand, outside the timing) and prints both times and their ratio.
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import sys
 import time
 from pathlib import Path
 
+import corpus  # bench/corpus.py, beside this script
+
 from dragoman import actors, nlp, statements
 from dragoman.records import Article
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "news-10k.jsonl.gz"
-
-
-def _texts(path: Path, limit: int) -> list[str]:
-    texts = []
-    with gzip.open(path, "rt", encoding="utf-8") as lines:
-        for line in lines:
-            text = json.loads(line).get("text") or ""
-            if text.strip():
-                texts.append(text)
-            if len(texts) >= limit:
-                break
-    return texts
+CORPUS = corpus.NEWS
 
 
 def main() -> int:
@@ -42,7 +30,7 @@ def main() -> int:
     if not args.corpus.exists():
         print(f"no corpus at {args.corpus}", file=sys.stderr)
         return 1
-    texts = _texts(args.corpus, args.limit)
+    texts = corpus.texts(args.corpus, args.limit)
     pipeline = nlp.load()
     start = time.perf_counter()
     docs = list(pipeline.pipe(texts, batch_size=nlp.BATCH_SIZE))

@@ -16,7 +16,6 @@ Both wall-clock and CPU-time rates are printed. The final ratio is the CPU-time 
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import resource
 import sys
@@ -24,18 +23,9 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpora" / "news-10k.jsonl.gz"
+import corpus  # bench/corpus.py, beside this script
 
-
-def load(path: Path, n: int) -> list[dict[str, str]]:
-    rows = []
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            rows.append(json.loads(line))
-            if len(rows) == n:
-                break
-    return rows
+CORPUS = corpus.NEWS
 
 
 def spacy_alone(texts: list[str], model: str | None) -> tuple[float, float, int]:
@@ -76,7 +66,7 @@ def main() -> None:
     args = parser.parse_args()
     if not args.corpus.exists():
         sys.exit(f"corpus not found: {args.corpus}")
-    rows = load(args.corpus, args.articles)
+    rows = corpus.rows(args.corpus, args.articles)
     texts = [r["text"] for r in rows]
     spacy_alone(texts[:10], args.model)  # load and warm up
     parse_s, parse_cpu, words = spacy_alone(texts, args.model)
