@@ -189,3 +189,10 @@ def test_resolve_comma_is_no_conjunction(nlp) -> None:  # type: ignore[no-untype
     actors = _actors(nlp, text)
     assert _by_mention(actors, "Syria").code == "SYR"
     assert _by_mention(actors, "Syrian state media").code == "SYRMED"
+
+
+def test_resolve_group_from_hyphen_modified_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    actors = _actors(nlp, "The mayor met exiled dissidents from military-ruled Myanmar.")
+    dissidents = _by_mention(actors, "exiled dissidents")
+    assert dissidents.country == "MMR"
+    assert not any(m.text == "military" for a in actors for m in a.mentions)

@@ -320,3 +320,39 @@ def test_extract_classifier_keeps_recoded_threat(nlp, monkeypatch) -> None:  # t
     found, names = run(nlp, "Chile could bomb Peru.", {"Chile": "CHL", "Peru": "PER"})
     assert [(names[e.source], names[e.target], e.plover) for e in found] == [
         ("CHL", "PER", "THREATEN")]
+
+
+def test_extract_claimed_own_attack_is_claim_of_responsibility(nlp) -> None:  # type: ignore[no-untyped-def]
+    found, names = run(nlp, "Chile claimed that it had attacked Peru.",
+                       {"Chile": "CHL", "Peru": "PER"})
+    got = coded(found, names)
+    assert ("CHL", "PER", "015") in got
+    claim = next(e for e in found if e.cameo == "015")
+    assert claim.trigger.text == "claimed" and claim.reporter is None
+
+
+def test_extract_held_talks_with_is_mutual(nlp) -> None:  # type: ignore[no-untyped-def]
+    found, names = run(nlp, "The Chilean envoy held talks with the Peruvian minister in Lima.",
+                       {"Chilean envoy": "CHLGOV", "Peruvian minister": "PERGOV"})
+    got = {(s, t, c[:2]) for s, t, c in coded(found, names)}
+    assert {("CHLGOV", "PERGOV", "04"), ("PERGOV", "CHLGOV", "04")} <= got
+
+
+def test_extract_met_with_stays_one_way(nlp) -> None:  # type: ignore[no-untyped-def]
+    found, names = run(nlp, "The Chilean envoy met with the Peruvian minister in Lima.",
+                       {"Chilean envoy": "CHLGOV", "Peruvian minister": "PERGOV"})
+    assert not any(s == "PERGOV" for s, _, _ in coded(found, names))
+
+
+def test_extract_condolences_to_someone_is_an_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    found, names = run(nlp, "Chile expressed condolences to Peru after the earthquake.",
+                       {"Chile": "CHL", "Peru": "PER"})
+    assert ("CHL", "PER", "018") in coded(found, names)
+    alone, _ = run(nlp, "Chile expressed condolences.", {"Chile": "CHL"})
+    assert not alone  # a bare statement is the statements stage's record
+
+
+def test_extract_claimed_attack_aimed_where_it_happened(nlp) -> None:  # type: ignore[no-untyped-def]
+    found, names = run(nlp, "The rebel group claimed responsibility for a bombing in Peru's "
+                       "capital.", {"rebel group": "CHLREB", "Peru": "PER"})
+    assert ("CHLREB", "PER", "015") in coded(found, names)

@@ -103,6 +103,7 @@ def _grow(doc: Doc, sent: Span, first: Atom, starts: dict[int, Atom], used: set[
             else:
                 break
             used.add(id(obj))
+            used.update(id(a) for j, a in starts.items() if k < j < obj.start)  # "military-"
             phrase.objects.append(obj)
             if obj.agent is None:
                 phrase.objects_from = phrase.objects_from or k
@@ -216,7 +217,10 @@ def _object(doc: Doc, k: int, sent: Span, starts: dict[int, Atom]) -> Atom | Non
     if j < sent.end and doc[j].lower_ in _ARTICLES:
         j += 1
     for _ in range(2):
-        if j < sent.end and j not in starts and doc[j].pos_ == "ADJ":
+        if j + 2 < sent.end and doc[j + 1].text == "-" and not doc[j].whitespace_ and (
+                doc[j + 2].tag_ in ("VBN", "VBG", "JJ")):
+            j += 3  # "from military-ruled Myanmar": the compound modifies Myanmar
+        elif j < sent.end and j not in starts and doc[j].pos_ == "ADJ":
             j += 1
     return starts.get(j)
 

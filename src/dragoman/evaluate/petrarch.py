@@ -8,6 +8,11 @@ whole pipeline; predictions and gold are compared as sets of (source country, ta
 country, CAMEO root) triples per sentence, and again with the full CAMEO code. A
 country is the first three letters of an actor code ("IRQGOVMIL" -> "IRQ",
 "IGOUNO" -> "IGO"), else the actor's country, else "---".
+
+PETRARCH-2 codes a report of an act by the report ("The US claimed that ISIL had
+attacked Iraq" is one event, USA accuses ISIL), not the act inside it. Dragoman keeps
+both, the inner event carrying its ``reporter``; to compare like with like, an event
+whose reporter is the source of another event in the same sentence is left out here.
 """
 
 from __future__ import annotations
@@ -89,8 +94,9 @@ def _actor_country(actor: Actor | None) -> str:
 def triples(record: Record, depth: int | None = 2) -> set[Triple]:
     """The (source country, target country, code) triples of a record's events."""
     out = set()
+    reporting = {(e.sentence, e.source) for e in record.events if e.reporter is None}
     for e in record.events:
-        if not e.cameo:
+        if not e.cameo or (e.reporter and (e.sentence, e.reporter) in reporting):
             continue
         code = e.cameo[:depth] if depth else e.cameo
         out.add((_actor_country(record.actor(e.source)),

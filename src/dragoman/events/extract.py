@@ -11,7 +11,7 @@ threat. Events inside reported speech keep the reporter apart from the doer.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -34,6 +34,10 @@ PRESSING = frozenset({"02", "10", "17"})
 ASKING = frozenset({"02", "10", "11", "12", "13"})
 FRAMING = frozenset({"intend", "attempt", "fail"})
 WISHING = frozenset({"want", "wish"})
+RESPONSIBILITY = frozenset({"015", "016"})  # claimed or denied: aimed where the act was
+MUTUAL = frozenset({"040", "041", "044", "046"})  # talks held with someone are held by both
+MUTUAL_NOUNS = frozenset({"talk", "talks", "negotiation", "consultation", "discussion",
+                          "dialogue", "meeting"})
 NOT_NOMINAL = frozenset({"03", "05", "07"})  # "China's assistance": no event on its own
 VERBS = frozenset({"VERB"})
 NOUNS = frozenset({"NOUN", "PROPN"})
@@ -122,14 +126,14 @@ class _Walker:
             noun, nmatch = light
             self.consumed.add(noun.i)
             base, trigger = nmatch, [v, noun]
-        elif m is not None and _keep(m[1].code):
+        elif m is not None and (_keep(m[1].code) or _said_to(m[1])):
             base, trigger = m[1], [v, *syntax.children(v, frozenset({"prt"}))]
         else:
             if m is None or not m[1].specific:
                 self.note_silent(v, sent_index)
             return []
         frame = self.frame(v, base.code, trigger)
-        if frame is None or not _keep(frame.code):
+        if frame is None or not (_keep(frame.code) or _said_to(base)):
             return []
         subs = syntax.subjects(v)
         if not subs and base.code[:2] in PHYSICAL and syntax.is_passive(v):
@@ -146,7 +150,12 @@ class _Walker:
             # "will not negotiate with those people": negated; but "will not lift the
             # embargo" refuses to yield (124) whoever is aimed at
             frame.code, frame.negated, frame.modality = frame.refused, True, "intended"
-        return self.assemble(frame, subs, tgts, sent_index, base)
+        cands = self.assemble(frame, subs, tgts, sent_index, base)
+        if frame.code[:3] in MUTUAL and self.P.role("light", v.lemma_.lower()) and any(
+                o.lemma_.lower() in MUTUAL_NOUNS for o in syntax.objects(v)):  # "held talks"
+            cands += [replace(c, sources=[t], targets=[c.sources[0]], fixed=True)
+                      for c in cands for t in c.targets if t]
+        return cands
 
     def wish(self, v: Token, sent_index: int) -> list[Candidate]:
         """"X wants Y to attack Z": what X wants is not done yet; X appeals to Y (020)."""
@@ -270,6 +279,8 @@ class _Walker:
             found = self.place_below(v)  # "launched attacks ... in northern Nigeria"
             if found:
                 return found
+        if code[:3] in RESPONSIBILITY:  # "claimed the attack on a mall in Kenya's capital"
+            return self.place_below(v)
         if code[:2] in ASKING:  # "demanded that the US cancel": the US is asked
             for c in v.children:
                 if c.dep_ == "ccomp" and c.pos_ in VERBS:
@@ -284,9 +295,10 @@ class _Walker:
         subjects = {t.i for s in syntax.children(v, syntax.SUBJ) for t in s.subtree}
         for t in v.subtree:
             if t.dep_ == "pobj" and t.head.lower_ == "in" and t.i not in subjects:
-                actor = self.actors.index.actors.get(self.actors.of(t) or "")
-                if actor is not None and actor.kind == "state":
-                    return [t]
+                for place in (t, *(c for c in t.children if c.dep_ == "poss")):
+                    actor = self.actors.index.actors.get(self.actors.of(place) or "")
+                    if actor is not None and actor.kind == "state":
+                        return [place]  # "in Kenya" or "in Kenya's capital"
         return []
 
     def launched_from(self, v: Token) -> list[Token]:
@@ -513,6 +525,11 @@ class _Walker:
                 extra = self.accusation(reporter, said, doer, sent_index)
                 if extra is not None:
                     cands.append(extra)
+        if (reporter and leading and said is not None and reporter in sources
+                and modality == "asserted" and not fr.negated and fr.code[:2] in PHYSICAL):
+            cands.extend(Candidate("015", [reporter], [t], (said.idx, said.idx + len(said)),
+                                   sent_index, False, "asserted", None, 0.5, fixed=True)
+                         for t in targets or [None])  # "X said it attacked Y": claims it
         return cands
 
     def sources_of(self, tok: Token, reporter: str | None) -> list[str]:
@@ -541,6 +558,12 @@ def _country(actor: Actor) -> str | None:
 
 def _keep(code: str | None) -> bool:
     return bool(code) and code not in STATEMENT_CODES
+
+
+def _said_to(m: Match) -> bool:
+    """A statement aimed at someone by one of dragoman's own patterns ("expressed
+    condolences to X", 018): an event, where a bare statement is left to statements."""
+    return m.own and m.specific and m.needs_target
 
 
 def _reflexive(v: Token) -> bool:

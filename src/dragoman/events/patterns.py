@@ -209,7 +209,7 @@ def _best(patterns: Iterable[_Pattern], clause: Clause) -> Match | None:
             continue
         if all(_has(i, clause.subject, clause) for i in pat.pre) and all(
                 _has(i, clause.object, clause) for i in pat.post):
-            return Match(pat.code, pat.swap, True, pat.size, pat.own)
+            return Match(pat.code, pat.swap, True, pat.size, pat.own, pat.needs_target)
     return default
 
 

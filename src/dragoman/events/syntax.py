@@ -152,6 +152,8 @@ def subjects(verb: Token) -> list[Token]:
             return conjuncts(objs[0])
         pas = children(head, PASS_SUBJ)  # "Obama is scheduled to attend"
         return conjuncts(pas[0]) if pas else subjects(head)
+    if dep == "conj" and head.pos_ in ("VERB", "AUX") and not _coordinated(verb):
+        return []  # "jailed X for helping militants join": a misparse, no shared subject
     if dep in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
         return subjects(head)
     if dep == "acomp":  # "Norway is willing to send": willing -> is -> Norway
@@ -160,6 +162,13 @@ def subjects(verb: Token) -> list[Token]:
     if clause_on_noun and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return conjuncts(head)
     return []
+
+
+def _coordinated(conj: Token) -> bool:
+    """Whether a conjunction or comma joins ``conj`` to the verb it hangs on."""
+    head = conj.head
+    return any(c.dep_ in ("cc", "punct") and head.i < c.i < conj.i for c in head.children) or any(
+        c.dep_ in ("cc", "preconj") for c in conj.children)
 
 
 def targets(verb: Token, skip: int | None = None, has_actor: Callable[[Token], bool] = bool,
