@@ -356,3 +356,10 @@ def test_extract_claimed_attack_aimed_where_it_happened(nlp) -> None:  # type: i
     found, names = run(nlp, "The rebel group claimed responsibility for a bombing in Peru's "
                        "capital.", {"rebel group": "CHLREB", "Peru": "PER"})
     assert ("CHLREB", "PER", "015") in coded(found, names)
+
+
+def test_extract_nested_phrase_does_not_trigger_pattern(nlp) -> None:  # type: ignore[no-untyped-def]
+    # PETRARCH's "MAKE * trip" (036) must not fire on a trip two phrases away
+    found, names = run(nlp, "The Chilean envoy made his remarks in Lima at the start of a "
+                       "regional trip.", {"Chilean envoy": "CHLGOV", "Lima": "PER"})
+    assert not any(c.startswith("03") for _, _, c in coded(found, names))

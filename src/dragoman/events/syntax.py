@@ -245,5 +245,16 @@ def _prep(prep: Token, cl: Clause) -> None:
     key = "by" if prep.dep_ == "agent" else prep.lower_
     bag = cl.preps.setdefault(key, set())
     for c in prep.children:
-        words(c, bag)
+        _phrase_words(c, bag)
     cl.object.update(bag)
+
+
+def _phrase_words(tok: Token, into: set[str]) -> None:
+    """Words of a preposition's object, without the phrases nested in it ("at the start
+    of a trip": start, not trip)."""
+    stack, n = [tok], 0
+    while stack and n < MAX_WORDS:
+        t, n = stack.pop(), n + 1
+        into.add(t.lower_)
+        into.add(t.lemma_.lower())
+        stack.extend(c for c in t.children if c.dep_ not in ("prep", "acl", "relcl"))
