@@ -40,7 +40,7 @@ WEIGHTS = DATA / "classifier.npz"
 EMBEDDINGS = DATA / "classifier_embeddings"
 EXTRA = DATA / "classifier_extra.tsv"
 # The settings chosen by cross-validation (scripts/train_classifier.py prints the figures).
-DEFAULTS: dict[str, Any] = {"c": 2.0, "svm": True, "scale": 4.0, "min_df": 2,
+DEFAULTS: dict[str, Any] = {"c": 1.0, "svm": True, "scale": 4.0, "min_df": 2,
                             "dense_weight": 0.5}
 LABELS = ("ACCUSE", "AGREE", "AID", "ASSAULT", "COERCE", "CONSULT", "COOPERATE", "MOBILIZE",
           "PROTEST", "REJECT", "REQUEST", "SANCTION", "SUPPORT", "THREATEN", "YIELD")
