@@ -118,3 +118,9 @@ def test_coref_mentions_of_different_actors_never_overlap(nlp) -> None:  # type:
             if start2 >= end:
                 break
             assert actor2 == actor, (spans[i], start2, actor2)
+
+
+def test_coref_the_north_after_north_korea(nlp) -> None:  # type: ignore[no-untyped-def]
+    actors = _actors(nlp, "North Korea fired two missiles on Monday. Last year the North "
+                          "threatened Guam, and the North's army held drills.")
+    assert _mentions(_named(actors, "North Korea")).count("North") == 2

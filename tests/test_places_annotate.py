@@ -77,3 +77,10 @@ def test_places_the_capital_is_the_capital_named_before(nlp):
     record = Record(article=Article(id="t", text=text), events=[event])
     places.annotate(nlp(text), record, gaz)
     assert event.location == Location("Kiev", "UKR", 50.45, 30.52)
+
+
+def test_places_purpose_clause_place_over_clause_above(nlp):
+    text = ("Police detained ten men in Damascus and fired tear gas to disperse marchers "
+            "in Beirut, the ministry said.")
+    (loc,) = _annotate(nlp, text, ["fired"])
+    assert loc is not None and loc.name == "Beirut"

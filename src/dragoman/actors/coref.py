@@ -194,10 +194,10 @@ class Chains:
         order = sorted(((s, e, sent, ch) for ch in self.chains for s, e, sent in ch.spans),
                        key=lambda t: t[:3])
         starts = [s for s, _, _, _ in order]
-        surnames, firsts = self._surnames(), self._first_names()
+        surnames, firsts, halves = self._surnames(), self._first_names(), self._halves()
         w = words()
-        wanted = (surnames.keys() | firsts.keys() | w["person_pronouns"] | w["thing_pronouns"]
-                  | w["plural_pronouns"])
+        wanted = (surnames.keys() | firsts.keys() | halves.keys() | w["person_pronouns"]
+                  | w["thing_pronouns"] | w["plural_pronouns"])
         sent_starts = [s.start for s in self.doc.sents]
         for i, low in enumerate(self.lowered):
             if low not in wanted or i in covered:
@@ -205,7 +205,9 @@ class Chains:
             tok = self.doc[i]
             sentence = bisect.bisect_right(sent_starts, i) - 1
             target: Chain | None = None
-            if low in surnames and tok.text[:1].isupper():
+            if low in halves and _half_of_country(tok):
+                target = halves[low]  # "the North" after "North Korea"
+            elif low in surnames and tok.text[:1].isupper():
                 target = surnames[low]
             elif low in firsts and _standalone_name(tok):
                 target = firsts[low]
@@ -222,6 +224,15 @@ class Chains:
                 target = _recent(self.doc, order, starts, tok.i, sentence, {"group"}, 1)
             if target is not None:
                 target.spans.append((tok.i, tok.i + 1, sentence))
+
+    def _halves(self) -> dict[str, Chain]:
+        """"north" / "south" for the one state named "North ..." / "South ..." here."""
+        found: dict[str, Chain | None] = {}
+        for chain in self.chains:
+            first = chain.name.split()[0].lower() if chain.name else ""
+            if chain.kind == "state" and first in ("north", "south") and " " in chain.name:
+                found[first] = chain if found.get(first, chain) is chain else None
+        return {k: v for k, v in found.items() if v is not None}
 
     def _first_names(self) -> dict[str, Chain]:
         """First names of the people named in full, when only one person has it ("Abiy")."""
@@ -300,6 +311,14 @@ def _recent(doc: Doc, order: list[tuple[int, int, int, Chain]], starts: list[int
         if nearest is None:
             nearest = chain
     return nearest
+
+
+def _half_of_country(tok: Token) -> bool:
+    """"the North" standing alone: capitalised, after "the", not the start of a name."""
+    doc = tok.doc
+    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return (tok.text in ("North", "South") and tok.i > 0 and doc[tok.i - 1].lower_ == "the"
+            and (after is None or not after.text[:1].isupper()))
 
 
 def _standalone_name(tok: Token) -> bool:

@@ -73,10 +73,25 @@ def pick(items: Sequence[T], spans: Sequence[tuple[int, int]], doc: Doc, trigger
     for item, tok in local:
         if governor(tok).i == clause.i:
             return item
+    below = [(d, item) for item, tok in local if (d := _under(governor(tok), clause))]
+    if below:  # "fired tear gas to disperse marchers in Alexandria"
+        return min(below, key=lambda r: r[0])[1]
     above = _clauses_above(clause)
     ranked = [(above[g.i], item) for item, tok in local if (g := governor(tok)).i in above
               and not (skip_speech and g.lemma_ in SPEECH_LEMMAS)]
     return min(ranked, key=lambda r: r[0])[1] if ranked else None
+
+
+def _under(verb: Token, clause: Token) -> int:
+    """How many purpose or manner clauses down from ``clause`` ``verb`` is (0: not)."""
+    token = verb
+    for distance in (1, 2):
+        if token.dep_ not in ("xcomp", "advcl") or token.head.i == token.i:
+            return 0
+        token = token.head
+        if token.i == clause.i:
+            return distance
+    return 0
 
 
 _CLAUSE_LINKS = {"conj", "xcomp", "advcl", "ccomp", "pcomp"}
