@@ -363,3 +363,9 @@ def test_extract_nested_phrase_does_not_trigger_pattern(nlp) -> None:  # type: i
     found, names = run(nlp, "The Chilean envoy made his remarks in Lima at the start of a "
                        "regional trip.", {"Chilean envoy": "CHLGOV", "Lima": "PER"})
     assert not any(c.startswith("03") for _, _, c in coded(found, names))
+
+
+def test_extract_talks_on_a_topic_stay_one_way(nlp) -> None:  # type: ignore[no-untyped-def]
+    found, names = run(nlp, "Chilean diplomats held emergency talks on Peru on Monday.",
+                       {"Chilean diplomats": "CHLGOV", "Peru": "PER"})
+    assert not any(s == "PER" for s, _, _ in coded(found, names))

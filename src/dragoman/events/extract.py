@@ -151,8 +151,8 @@ class _Walker:
             # embargo" refuses to yield (124) whoever is aimed at
             frame.code, frame.negated, frame.modality = frame.refused, True, "intended"
         cands = self.assemble(frame, subs, tgts, sent_index, base)
-        if frame.code[:3] in MUTUAL and self.P.role("light", v.lemma_.lower()) and any(
-                o.lemma_.lower() in MUTUAL_NOUNS for o in syntax.objects(v)):  # "held talks"
+        if frame.code[:3] in MUTUAL and self.P.role("light", v.lemma_.lower()) and _with_partner(
+                v, syntax.objects(v)):  # "held talks with Y", not "talks on Ukraine"
             cands += [replace(c, sources=[t], targets=[c.sources[0]], fixed=True)
                       for c in cands for t in c.targets if t]
         return cands
@@ -558,6 +558,13 @@ def _country(actor: Actor) -> str | None:
 
 def _keep(code: str | None) -> bool:
     return bool(code) and code not in STATEMENT_CODES
+
+
+def _with_partner(v: Token, objects: list[Token]) -> bool:
+    """Whether ``v`` holds talks-like things "with" someone (the partner is then a doer)."""
+    talks = [o for o in objects if o.lemma_.lower() in MUTUAL_NOUNS]
+    return bool(talks) and any(c.dep_ == "prep" and c.lower_ == "with"
+                               for t in (v, *talks) for c in t.children)
 
 
 def _said_to(m: Match) -> bool:
