@@ -124,3 +124,11 @@ def test_coref_the_north_after_north_korea(nlp) -> None:  # type: ignore[no-unty
     actors = _actors(nlp, "North Korea fired two missiles on Monday. Last year the North "
                           "threatened Guam, and the North's army held drills.")
     assert _mentions(_named(actors, "North Korea")).count("North") == 2
+
+
+def test_coref_officials_of_the_organisation_named_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    actors = _actors(nlp, "NATO met in Brussels on Monday to discuss Syria. Alliance officials "
+                          "said the alliance would send an envoy to Damascus.")
+    officials = next(a for a in actors if any(m.text == "Alliance officials" for m in a.mentions))
+    assert officials.code == "IGOWSTNAT"
+    assert "the alliance" in _mentions(_named(actors, "NATO"))

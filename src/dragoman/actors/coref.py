@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from dragoman.actors.kinds import anaphors, split_code, title_groups, words
+from dragoman.actors.kinds import anaphors, combine, split_code, title_groups, words
 from dragoman.records import Actor, Article, Mention
 
 if TYPE_CHECKING:
@@ -77,6 +77,8 @@ class Chains:
     def add(self, c: Coded, sentence: int) -> None:
         if sentence != self.sentence:
             self.here, self.sentence = [], sentence
+        if c.context_country:
+            self._owned_by_antecedent(c, sentence)
         chain = self._appositive(c) or self._find(c, sentence)
         if chain is None and c.source == "anaphor":
             return  # "the agency" with nothing to refer to
@@ -94,6 +96,24 @@ class Chains:
         chain.spans.extend((s, e, sentence) for s, e in c.inner)
         root = self.doc[c.start:c.end].root
         self.here.append((chain, c.start, c.end, root.head.i, root.dep_))
+
+    def _owned_by_antecedent(self, c: Coded, sentence: int) -> None:
+        """"alliance officials" after NATO: the officials are NATO's, not the country's
+        the article is most about."""
+        first = c.start + (1 if self.lowered[c.start] in ("the", "a", "an") else 0)
+        word = self.lowered[first] if first < c.end - 1 else ""
+        kinds = anaphors().get(word)
+        if not kinds or word == c.head:
+            return
+        for chain in reversed(self.chains):
+            if chain.spans and sentence - chain.spans[-1][2] > _LOOKBACK * 3:
+                continue
+            if chain.kind in kinds and chain.code and (
+                    word in chain.heads or word in chain.name.lower().split() or chain.named):
+                c.code = combine(chain.code, c.sector) or chain.code
+                c.context_country = False
+                chain.heads.add(word)  # "the alliance" later is the same one
+                return
 
     def _appositive(self, c: Coded) -> Chain | None:
         """'Mikhail Bogdanov, Russia's deputy foreign minister': one person."""
@@ -142,7 +162,10 @@ class Chains:
         recent = [ch for ch in reversed(self.chains)
                   if ch.spans and sentence - ch.spans[-1][2] <= _LOOKBACK * 3 and ch.kind in kinds]
         for chain in recent:
-            if c.head in chain.heads or c.head in chain.name.lower().split():
+            if c.head in chain.heads:
+                return chain
+        for chain in recent:
+            if c.head in chain.name.lower().split():
                 return chain
         return recent[0] if recent else None
 
