@@ -95,6 +95,17 @@ def test_dictionary_people_sharing_a_name_chosen_by_date() -> None:
     assert d.entry_at(("bush",), "2005-01-01").name == "George W. Bush"
 
 
+def test_dictionary_own_entries_win_over_stale_ones() -> None:
+    d = default_dictionary()
+    mugabe = d.entry_at(("robert", "mugabe"), "2019-06-01")
+    assert mugabe.code_at("2019-06-01") == "ZWEELI"  # the Phoenix entry's office never ends
+    assert mugabe.code_at("2010-06-01") == "ZWEGOV"
+    mine = Dictionary()
+    mine.add_entry(Entry("person", "A B", "XXXGOV@20000101-20100101 XXXELI", ["a b"]), pin=True)
+    mine.add_entry(Entry("person", "A. B.", "XXXGOV@20000101-", ["a b"]))
+    assert mine.entry_at(("a", "b"), "2020-01-01").name == "A B"
+
+
 def test_dictionary_simple_tokens_agree_with_spacy_on_shipped_extras() -> None:
     tokenizer = spacy.blank("en").tokenizer
     data = Path(dictionary_module.__file__).parent / "data"

@@ -196,3 +196,11 @@ def test_resolve_group_from_hyphen_modified_country(nlp) -> None:  # type: ignor
     dissidents = _by_mention(actors, "exiled dissidents")
     assert dissidents.country == "MMR"
     assert not any(m.text == "military" for a in actors for m in a.mentions)
+
+
+def test_resolve_title_of_an_ended_term_is_former(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Sudan's long-time ruler Omar al-Bashir was removed by the army."
+    assert _by_mention(_actors(nlp, text, published="2019-06-06"),
+                       "Omar al-Bashir").code == "SDNELI"
+    assert _by_mention(_actors(nlp, text, published="2015-06-06"),
+                       "Omar al-Bashir").code == "SDNGOV"

@@ -115,10 +115,13 @@ class Dictionary:
         self.phrases: dict[tuple[str, ...], Entry] = {}
         self.agents: dict[tuple[str, ...], Agent] = {}
         self.alternatives: dict[tuple[str, ...], list[Entry]] = {}
+        self.pinned: set[tuple[str, ...]] = set()
         self.longest: dict[str, int] = {}
         self.entries: list[Entry] = []
 
-    def add_entry(self, entry: Entry, override: bool = False) -> None:
+    def add_entry(self, entry: Entry, override: bool = False, pin: bool = False) -> None:
+        """Add ``entry``'s phrases; a pinned phrase (dragoman's own entries) keeps its
+        entry against later ones, where people sharing a name are otherwise all kept."""
         self.entries.append(entry)
         for pattern in entry.patterns:
             key = tuple(pattern.split())
@@ -128,6 +131,10 @@ class Dictionary:
             if known is None or override:
                 self.phrases[key] = entry
                 self._grow(key)
+                if pin:
+                    self.pinned.add(key)
+            elif key in self.pinned:
+                continue
             elif known.kind == "person" and entry.kind == "person" and known is not entry:
                 self.alternatives.setdefault(key, [known]).append(entry)
 
@@ -235,7 +242,7 @@ def default_dictionary() -> Dictionary:
     """The shipped dictionaries plus those named in ``DRAGOMAN_ACTOR_DICTS`` (loaded once)."""
     base = Dictionary()
     for entry in read_actor_rows(_open_data("extra_actors.tsv"), tokenize=simple_tokens):
-        base.add_entry(entry)
+        base.add_entry(entry, pin=True)
     for agent in read_agent_rows(_open_data("extra_agents.tsv"), tokenize=simple_tokens):
         base.add_agent(agent)
     for entry in read_actor_rows(_open_data("phoenix_actors.tsv.gz")):

@@ -267,6 +267,9 @@ def _known_person_code(p: Phrase, atom: Atom, ctx: Context) -> str | None:
     code = atom.entry.code_at(ctx.date) or atom.entry.country
     if not p.agents and not p.former:
         return code
+    if code and code.endswith("ELI") and ctx.date and any(
+            c.dated and c.end and c.end <= ctx.date for c in atom.entry.codes):
+        return code  # "long-time ruler Omar al-Bashir" after his term ended: a former one
     root = code_root(code)
     if p.owner is not None or p.qualifiers or p.objects:
         owned, guessed = _root(p, ctx, person=True)
