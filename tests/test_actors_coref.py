@@ -132,3 +132,8 @@ def test_coref_officials_of_the_organisation_named_before(nlp) -> None:  # type:
     officials = next(a for a in actors if any(m.text == "Alliance officials" for m in a.mentions))
     assert officials.code == "IGOWSTNAT"
     assert "the alliance" in _mentions(_named(actors, "NATO"))
+
+
+def test_coref_no_group_is_nobody(nlp) -> None:  # type: ignore[no-untyped-def]
+    actors = _actors(nlp, "Gunmen attacked a clinic near Tyre. No group has claimed the attack.")
+    assert not any(m.text == "group" for a in actors for m in a.mentions)

@@ -369,3 +369,11 @@ def test_extract_talks_on_a_topic_stay_one_way(nlp) -> None:  # type: ignore[no-
     found, names = run(nlp, "Chilean diplomats held emergency talks on Peru on Monday.",
                        {"Chilean diplomats": "CHLGOV", "Peru": "PER"})
     assert not any(s == "PER" for s, _, _ in coded(found, names))
+
+
+def test_extract_raised_alert_is_military_posture(nlp) -> None:  # type: ignore[no-untyped-def]
+    found, names = run(nlp, "Chile's army said it had raised its state of alert along the "
+                       "border.", {"Chile's army": "CHLMIL"})
+    got = coded(found, names)
+    assert ("CHLMIL", "-", "152") in got
+    assert not any(c == "015" for _, _, c in got)  # posture is no attack to claim

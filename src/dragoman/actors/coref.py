@@ -30,6 +30,7 @@ _PARTICLES = {"al", "el", "bin", "ibn", "de", "van", "von", "da", "mr", "mrs", "
 _SPLIT = re.compile(r"[\s\-‐]+")
 _LOOKBACK = 3  # sentences a pronoun or description may reach back
 _FEMININE = {"she", "her", "hers", "herself"}
+_NOBODY = {"no", "neither"}
 
 
 @dataclass
@@ -77,6 +78,8 @@ class Chains:
     def add(self, c: Coded, sentence: int) -> None:
         if sentence != self.sentence:
             self.here, self.sentence = [], sentence
+        if not c.named and c.start > 0 and self.lowered[c.start - 1] in _NOBODY:
+            return  # "no group has claimed it": nobody
         if c.context_country:
             self._owned_by_antecedent(c, sentence)
         chain = self._appositive(c) or self._find(c, sentence)

@@ -28,6 +28,7 @@ STATEMENT_CODES = frozenset({"01", "010", "012", "013", "014", "018"})  # speech
 COOPERATION = frozenset({"03", "04", "05", "06", "07", "08"})
 FORCE = frozenset({"12", "14", "15", "16", "17", "18", "19", "20"})
 PHYSICAL = frozenset({"14", "15", "18", "19", "20"})
+ATTACKS = frozenset({"18", "19", "20"})
 GOVERNORS = frozenset({"VERB", "AUX", "ADJ"})
 REQUESTS = frozenset({"02", "10"})
 PRESSING = frozenset({"02", "10", "17"})
@@ -526,10 +527,11 @@ class _Walker:
                 if extra is not None:
                     cands.append(extra)
         if (reporter and leading and said is not None and reporter in sources
-                and modality == "asserted" and not fr.negated and fr.code[:2] in PHYSICAL):
+                and modality == "asserted" and not fr.negated and fr.code[:2] in ATTACKS):
             cands.extend(Candidate("015", [reporter], [t], (said.idx, said.idx + len(said)),
                                    sent_index, False, "asserted", None, 0.5, fixed=True)
-                         for t in targets or [None])  # "X said it attacked Y": claims it
+                         for t in [t for t in targets if t not in sources] or [None])
+            # "X said it attacked Y": X claims the attack
         return cands
 
     def sources_of(self, tok: Token, reporter: str | None) -> list[str]:
