@@ -137,3 +137,18 @@ def test_coref_officials_of_the_organisation_named_before(nlp) -> None:  # type:
 def test_coref_no_group_is_nobody(nlp) -> None:  # type: ignore[no-untyped-def]
     actors = _actors(nlp, "Gunmen attacked a clinic near Tyre. No group has claimed the attack.")
     assert not any(m.text == "group" for a in actors for m in a.mentions)
+
+
+def test_coref_force_known_by_its_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    actors = _actors(nlp, "A convoy of the U.N. peacekeeping force was attacked near Tyre, "
+                          "the force said. Its soldiers, from the force known as UNIFIL, "
+                          "were unhurt.")
+    unifil = _named(actors, "UNIFIL")
+    assert {"the U.N. peacekeeping force", "the force", "UNIFIL"} <= set(_mentions(unifil))
+    assert not any(m.text == "soldiers" for m in unifil.mentions)  # members, not the force
+
+
+def test_coref_bare_description_needs_a_definite_article(nlp) -> None:  # type: ignore[no-untyped-def]
+    actors = _actors(nlp, "The U.N. peacekeeping force patrolled the border. Police used "
+                          "force to disperse the crowd.")
+    assert all(m.text != "force" for a in actors for m in a.mentions)

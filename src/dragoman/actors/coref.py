@@ -31,6 +31,7 @@ _SPLIT = re.compile(r"[\s\-‐]+")
 _LOOKBACK = 3  # sentences a pronoun or description may reach back
 _FEMININE = {"she", "her", "hers", "herself"}
 _NOBODY = {"no", "neither"}
+_DEMONSTRATIVES = {"the", "this", "that", "these", "those"}
 
 
 @dataclass
@@ -85,12 +86,12 @@ class Chains:
         chain = self._appositive(c) or self._find(c, sentence)
         if chain is None and c.source == "anaphor":
             return  # "the agency" with nothing to refer to
+        key = _key(c)
         if chain is None:
             chain = Chain(c.name, c.kind, c.code, c.role, c.source, c.named, c.context_country)
             self.chains.append(chain)
-            key = _key(c)
-            if key is not None:
-                self.keys.setdefault(key, chain)
+        if key is not None:
+            self.keys.setdefault(key, chain)
         chain.absorb(c)
         if chain.kind == "person" and chain.gender is None:
             before = self.lowered[c.start - 1] if c.start > 0 else ""
@@ -119,8 +120,14 @@ class Chains:
                 return
 
     def _appositive(self, c: Coded) -> Chain | None:
-        """'Mikhail Bogdanov, Russia's deputy foreign minister': one person."""
+        """'Mikhail Bogdanov, Russia's deputy foreign minister': one person; "the force
+        known as UNIFIL": one force."""
         root = self.doc[c.start:c.end].root
+        naming = _named_as(root)
+        if naming is not None and c.kind != "person":
+            for chain, start, end, _, _ in reversed(self.here):
+                if start <= naming.i < end and chain.kind != "person":
+                    return chain
         for chain, start, end, head, dep in reversed(self.here):
             linked = ((root.dep_ == "appos" and start <= root.head.i < end)
                       or (dep == "appos" and c.start <= head < c.end))
@@ -134,7 +141,10 @@ class Chains:
 
     def _find(self, c: Coded, sentence: int) -> Chain | None:
         if c.source == "anaphor":
-            return self._antecedent(c, sentence)
+            root = self.doc[c.start:c.end].root
+            definite = c.determiner == "the" or any(
+                d.dep_ in ("det", "poss") and d.lower_ in _DEMONSTRATIVES for d in root.children)
+            return self._antecedent(c, sentence) if definite else None
         key = _key(c)
         if key is not None and key in self.keys:
             return self.keys[key]
@@ -177,8 +187,8 @@ class Chains:
         for chain in reversed(self.chains):
             if chain.spans and sentence - chain.spans[-1][2] > _LOOKBACK * 3:
                 continue
-            if (c.kind == "person") != (chain.kind == "person") or not same & chain.heads:
-                continue
+            if c.kind != chain.kind or not same & chain.heads:
+                continue  # "soldiers" are not "the force" they serve in
             if _compatible(c, chain):
                 return chain
         if c.kind == "person" and c.determiner == "the":
@@ -337,6 +347,17 @@ def _recent(doc: Doc, order: list[tuple[int, int, int, Chain]], starts: list[int
         if nearest is None:
             nearest = chain
     return nearest
+
+
+def _named_as(name: Token) -> Token | None:
+    """The noun a name is given to: "the force known as UNIFIL" -> force."""
+    prep = name.head
+    if name.dep_ != "pobj" or prep.lower_ != "as":
+        return None
+    verb = prep.head
+    if verb.lemma_.lower() not in ("know", "call", "name") or verb.dep_ != "acl":
+        return None
+    return verb.head
 
 
 def _half_of_country(tok: Token) -> bool:
