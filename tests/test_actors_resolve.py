@@ -204,3 +204,9 @@ def test_resolve_title_of_an_ended_term_is_former(nlp) -> None:  # type: ignore[
                        "Omar al-Bashir").code == "SDNELI"
     assert _by_mention(_actors(nlp, text, published="2015-06-06"),
                        "Omar al-Bashir").code == "SDNGOV"
+
+
+def test_resolve_named_agency_after_its_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    actors = _actors(nlp, "Iran's official IRNA news agency said the talks would resume.")
+    agency = _by_mention(actors, "Iran's official IRNA news agency")
+    assert agency.name == "IRNA" and agency.code == "IRNMED"

@@ -338,9 +338,10 @@ def _code_agent(doc: Doc, p: Phrase, ctx: Context) -> Coded:
     owner = p.owner
     root, guessed = _root(p, ctx, person=kind == "person")
     sector = _sector(p, None if guessed else root)
-    if (owner is not None and owner.entry is not None and kind != "person" and sector
-            and sector[:3] in sectors_of(owner.entry.code_at(ctx.date))):
-        return _code_named(doc, p, owner, ctx)  # "the official SANA news agency" is SANA
+    for named in (owner, *p.qualifiers):  # "(North Korea's) official KCNA news agency"
+        if (named is not None and named.entry is not None and kind != "person" and sector
+                and sector[:3] in sectors_of(named.entry.code_at(ctx.date))):
+            return _code_named(doc, p, named, ctx)  # "the official SANA news agency" is SANA
     name = _text(doc, p.start + (1 if doc[p.start].lower_ == p.determiner else 0), p.end)
     head = _head(doc, p)
     if sector is None and p.owner is None and not p.qualifiers:
