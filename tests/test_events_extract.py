@@ -377,3 +377,15 @@ def test_extract_raised_alert_is_military_posture(nlp) -> None:  # type: ignore[
     got = coded(found, names)
     assert ("CHLMIL", "-", "152") in got
     assert not any(c == "015" for _, _, c in got)  # posture is no attack to claim
+
+
+def test_extract_pledged_support_is_endorsement(nlp) -> None:  # type: ignore[no-untyped-def]
+    found, names = run(nlp, "Chile pledged its full support for Peru's candidate.",
+                       {"Chile": "CHL", "Peru": "PER"})
+    assert any(s == "CHL" and c == "051" for s, _, c in coded(found, names))
+
+
+def test_extract_troops_sent_to_keep_peace_are_aid(nlp) -> None:  # type: ignore[no-untyped-def]
+    found, names = run(nlp, "Chile is sending troops to Haiti on a peacekeeping mission.",
+                       {"Chile": "CHL", "Haiti": "HTI"})
+    assert ("CHL", "HTI", "074") in coded(found, names)
