@@ -234,7 +234,7 @@ class Model:
     def proba(self, texts: Sequence[str], sources: Sequence[str | None],
               targets: Sequence[str | None]) -> np.ndarray:
         x = self.sparse(texts, sources, targets)  # the dense block is added apart: no hstack
-        scores = np.asarray(x @ self.coef[:x.shape[1]]) + self.intercept
+        scores = np.asarray(x @ self._coef64()[:x.shape[1]]) + self.intercept
         embedder = _embedder() if self.dense_weight else None
         if embedder is not None:
             d = dense(embedder, texts, sources, targets) * self.dense_weight
@@ -242,6 +242,14 @@ class Model:
         scores -= scores.max(axis=1, keepdims=True)
         exp = np.exp(scores)
         return exp / exp.sum(axis=1, keepdims=True)
+
+    def _coef64(self) -> np.ndarray:
+        """``coef`` as float64, made once: the sparse product would convert it on every
+        call (same values, so the same scores)."""
+        cached = self.__dict__.get("_coef64_cache")
+        if cached is None or cached[0] is not self.coef:
+            cached = self.__dict__["_coef64_cache"] = (self.coef, self.coef.astype(np.float64))
+        return cached[1]
 
     def save(self, path: Path) -> None:
         np.savez_compressed(

@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from spacy import symbols
+from spacy.attrs import POS
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -37,6 +39,8 @@ WISHING = frozenset({"want", "wish"})
 NOT_NOMINAL = frozenset({"03", "05", "07"})  # "China's assistance": no event on its own
 VERBS = frozenset({"VERB"})
 NOUNS = frozenset({"NOUN", "PROPN"})
+VERB_POS = symbols.VERB  # the same as VERBS and NOUNS, as ids
+NOUN_POS = frozenset({symbols.NOUN, symbols.PROPN})
 MAX_SOURCES = 8
 SPECIFIC = 0.9  # the confidence of a specific pattern's event
 OBJECT_PRONOUNS = frozenset({"it", "him", "her", "them", "us"})  # the reporter, if any
@@ -188,9 +192,11 @@ class _Walker:
         if self.silent is None or lemma in UNEVENTFUL or not lemma.isalpha():
             return
         subs = [s for s in syntax.subjects(v) if self.actors.of(s)]
-        tgts = [t for t in syntax.targets(v, None, self.has_actor) if self.actors.deep(t)]
-        if not subs or not tgts:
+        if not subs:
             return  # the classifier was trained on dyads: who did it to whom
+        tgts = [t for t in syntax.targets(v, None, self.has_actor) if self.actors.deep(t)]
+        if not tgts:
+            return
         src, tgt = subs[0], tgts[0]
         if self.actors.of(src) == self.actors.deep(tgt):
             return
@@ -591,13 +597,15 @@ def extract_events(doc: Doc, article: Article, actors: list[Actor],
         walker.silent = []
     cands: list[Candidate] = []
     sents: list[SpacySpan] = list(doc.sents)
+    pos = doc.to_array(POS).tolist()  # one pass over the tokens, not a Token per look
     for si, sent in enumerate(sents):
-        for tok in sent:
-            if tok.pos_ in VERBS:
-                cands.extend(walker.verb_events(tok, si))
-        for tok in sent:
-            if tok.pos_ in NOUNS and tok.i not in walker.consumed:
-                cands.extend(walker.noun_events(tok, si))
+        span = range(sent.start, sent.end)
+        for i in span:
+            if pos[i] == VERB_POS:
+                cands.extend(walker.verb_events(doc[i], si))
+        for i in span:
+            if pos[i] in NOUN_POS and i not in walker.consumed:
+                cands.extend(walker.noun_events(doc[i], si))
     if model is not None:
         walker.review(cands, sents, model.predict)
         cands.extend(walker.learned_events(model.predict))

@@ -86,6 +86,7 @@ class Patterns:
         self.nouns: dict[str, list[_Pattern]] = {}
         self.roles: dict[str, dict[str, str]] = {}
         self.transforms: dict[str, dict[str, str]] = {}
+        self._blocks_by_base: dict[tuple[str, str], tuple[str, list[_Pattern]]] = {}
         for row in own:
             self._add_own(row)
         for table in (self.own_verbs, self.nouns):
@@ -148,8 +149,8 @@ class Patterns:
             return best
         if key in self.verbs:
             block, override, base = self.verbs[key]
-            default, pats = self.blocks.get(block, ("", []))
-            found = _best((p for p in pats if p.origin in ("", base)), clause)
+            default, pats = self._block_for(block, base)
+            found = _best(pats, clause)
             if found is not None and found.specific and (best is None or found.size > best.size):
                 return found
             if best is not None:
@@ -161,6 +162,15 @@ class Patterns:
             loose = override is None and base.replace(" ", "_").upper() != block
             return Match(code.lstrip("~"), code.startswith("~"), False, 0, needs_target=loose)
         return best
+
+    def _block_for(self, block: str, base: str) -> tuple[str, list[_Pattern]]:
+        """A block's default code and the patterns that apply to verb ``base`` (cached)."""
+        found = self._blocks_by_base.get((block, base))
+        if found is None:
+            default, pats = self.blocks.get(block, ("", []))
+            found = (default, [p for p in pats if p.origin in ("", base)])
+            self._blocks_by_base[(block, base)] = found
+        return found
 
     def noun(self, key: str, clause: Clause) -> Match | None:
         """The code of an event noun (``talks``, ``crackdown``) in ``clause``, if any."""
