@@ -117,6 +117,7 @@ class Dictionary:
         self.alternatives: dict[tuple[str, ...], list[Entry]] = {}
         self.longest: dict[str, int] = {}
         self.entries: list[Entry] = []
+        self._prefixes: tuple[tuple[int, int], set[tuple[str, ...]]] | None = None
 
     def add_entry(self, entry: Entry, override: bool = False) -> None:
         self.entries.append(entry)
@@ -142,6 +143,16 @@ class Dictionary:
     def _grow(self, key: tuple[str, ...]) -> None:
         if len(key) > self.longest.get(key[0], 0):
             self.longest[key[0]] = len(key)
+
+    def prefixes(self) -> set[tuple[str, ...]]:
+        """Every leading part of every phrase and agent key: a match longer than the
+        longest such part starting at a token cannot exist (built again after additions)."""
+        size = (len(self.phrases), len(self.agents))
+        if self._prefixes is None or self._prefixes[0] != size:
+            keys = [*self.phrases, *self.agents]
+            found = {key[:n] for key in keys for n in range(1, len(key) + 1)}
+            self._prefixes = (size, found)
+        return self._prefixes[1]
 
     def entry_at(self, key: tuple[str, ...], date: str | None) -> Entry | None:
         """The entry a phrase names; among people who share it, the one in office on ``date``."""
