@@ -311,21 +311,26 @@ def _sparse(vocab: dict[str, int], idf: np.ndarray, texts: Sequence[str],
     L2-normalised apart."""
     index = _index(vocab)
     rows = [index.columns(t, s, g) for t, s, g in zip(texts, sources, targets, strict=True)]
-    indptr = np.cumsum([0] + [len(r) for r in rows])
-    cols = np.fromiter(itertools.chain.from_iterable(rows), dtype=np.int64, count=indptr[-1])
-    counts = sp.csr_matrix((np.ones(len(cols)), cols, indptr), shape=(len(rows), len(idf)))
-    counts.sum_duplicates()
-    counts.data = (1.0 + np.log(counts.data)) * idf[counts.indices]
+    width = len(idf)
+    lengths = [len(r) for r in rows]
+    cols = np.fromiter(itertools.chain.from_iterable(rows), dtype=np.int64, count=sum(lengths))
+    # Each (row, column) once with its count, in row then column order: the canonical
+    # CSR layout, made with one sort instead of a matrix and its sum_duplicates.
+    keys, tf = np.unique(np.repeat(np.arange(len(rows), dtype=np.int64), lengths) * width
+                         + cols, return_counts=True)
+    row, indices = np.divmod(keys, width)
+    indptr = np.zeros(len(rows) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(row, minlength=len(rows)), out=indptr[1:])
+    data = (1.0 + np.log(tf.astype(np.float64))) * idf[indices]
     # Norms of the character and the word block of each row, from the non-zeros only
     # (no vocabulary-sized work per call).
-    row = np.repeat(np.arange(len(rows)), np.diff(counts.indptr))
-    is_char = index.is_char[counts.indices]
-    squares = counts.data ** 2
+    is_char = index.is_char[indices]
+    squares = data ** 2
     norms = [np.sqrt(np.bincount(row[m], weights=squares[m], minlength=len(rows)))
              for m in (is_char, ~is_char)]
     denom = np.where(is_char, norms[0][row], norms[1][row])
-    counts.data = counts.data / np.where(denom > 0, denom, 1.0)
-    return counts
+    data = data / np.where(denom > 0, denom, 1.0)
+    return sp.csr_matrix((data, indices, indptr), shape=(len(rows), width))
 
 
 def train(texts: Sequence[str], labels: Sequence[str], sources: Sequence[str | None],
