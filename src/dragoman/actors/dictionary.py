@@ -145,12 +145,13 @@ class Dictionary:
             self.longest[key[0]] = len(key)
 
     def prefixes(self) -> set[tuple[str, ...]]:
-        """Every leading part of every phrase and agent key: a match longer than the
-        longest such part starting at a token cannot exist (built again after additions)."""
+        """The leading parts (two words or more) of the longer phrase and agent keys: with
+        the keys themselves, a match cannot be longer than the longest of these found at
+        a token (built again after additions)."""
         size = (len(self.phrases), len(self.agents))
         if self._prefixes is None or self._prefixes[0] != size:
-            keys = [*self.phrases, *self.agents]
-            found = {key[:n] for key in keys for n in range(1, len(key) + 1)}
+            found = {key[:n] for keys in (self.phrases, self.agents) for key in keys
+                     if len(key) > 2 for n in range(2, len(key))}
             self._prefixes = (size, found)
         return self._prefixes[1]
 

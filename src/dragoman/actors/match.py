@@ -97,8 +97,11 @@ def _longest_at(doc: Doc, lowered: list[str], i: int, dictionary: Dictionary,
     top = min(dictionary.longest[lowered[i]], len(lowered) - i)
     phrases, agents = dictionary.phrases, dictionary.agents
     prefixes, reach = dictionary.prefixes(), 1
-    while reach < top and tuple(lowered[i:i + reach + 1]) in prefixes:
-        reach += 1  # no key is longer than the longest prefix of one found here
+    while reach < top:  # no key is longer than the longest key or prefix of one found here
+        key = tuple(lowered[i:i + reach + 1])
+        if key not in prefixes and key not in phrases and key not in agents:
+            break
+        reach += 1
     for size in range(reach, 0, -1):
         key = tuple(lowered[i:i + size])
         agent = agents.get(key)
