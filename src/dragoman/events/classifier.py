@@ -293,8 +293,8 @@ class _Index:
         cols = self.chars.get(word)
         if cols is None:
             padded, get = f" {word} ", self.grams.get
-            cols = [c for c in (get(padded[i:i + n]) for n in range(2, 6)
-                                for i in range(len(padded) - n + 1)) if c is not None]
+            grams = [padded[i:i + n] for n in range(2, 6) for i in range(len(padded) - n + 1)]
+            cols = [c for c in map(get, grams) if c is not None]
             if len(self.chars) < 500_000:
                 self.chars[word] = cols
         return cols

@@ -69,6 +69,8 @@ class _Walker:
         self.matches: dict[int, tuple[str, Match] | None] = {}
         self.consumed: set[int] = set()  # event nouns already coded through a verb
         self.silent: list[learned.Silent] | None = None  # set when a classifier is there
+        self.sents: list[SpacySpan] = []
+        self.texts: dict[int, str] = {}
 
     # -- verbs ------------------------------------------------------------------------
     def verb_key(self, v: Token) -> str | None:
@@ -201,7 +203,8 @@ class _Walker:
         if self.actors.of(src) == self.actors.deep(tgt):
             return
         self.silent.append(learned.Silent(
-            v, sent_index, v.sent.text, self.actors.of(src) or "", self.actors.deep(tgt),
+            v, sent_index, self.sentence_text(sent_index), self.actors.of(src) or "",
+            self.actors.deep(tgt),
             _phrase(src), _phrase(tgt)))
 
     def learned_events(self, predict: Callable[..., list[tuple[str, float]]]
@@ -233,12 +236,19 @@ class _Walker:
             tgt = self.mention(c.targets[0], sent)
             if src and tgt:
                 entry = codebook.lookup(c.code)
-                todo.append((c, learned.Check(sent.text, src, tgt,
+                todo.append((c, learned.Check(self.sentence_text(c.sentence), src, tgt,
                                               entry.plover if entry else None, c.own)))
         for (c, _), code in zip(todo, learned.review([t for _, t in todo], predict),
                                 strict=False):
             if code:
                 c.code = code
+
+    def sentence_text(self, index: int) -> str:
+        """The text of sentence ``index`` (made once per sentence)."""
+        text = self.texts.get(index)
+        if text is None:
+            text = self.texts[index] = self.sents[index].text
+        return text
 
     def mention(self, actor_id: str, sent: SpacySpan) -> str | None:
         """The text of the actor's first mention inside ``sent``."""
@@ -597,6 +607,7 @@ def extract_events(doc: Doc, article: Article, actors: list[Actor],
         walker.silent = []
     cands: list[Candidate] = []
     sents: list[SpacySpan] = list(doc.sents)
+    walker.sents = sents
     pos = doc.to_array(POS).tolist()  # one pass over the tokens, not a Token per look
     for si, sent in enumerate(sents):
         span = range(sent.start, sent.end)
