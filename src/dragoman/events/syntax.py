@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import numpy as np
-from spacy.attrs import HEAD, LEMMA, LOWER
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from dragoman.actors.index import MentionIndex
 from dragoman.events.patterns import Clause
@@ -189,68 +187,12 @@ def targets(verb: Token, skip: int | None = None, has_actor: Callable[[Token], b
 
 def words(tok: Token, into: set[str], limit: int = MAX_WORDS) -> set[str]:
     """Lower-case forms and lemmas of ``tok``'s subtree (at most ``limit`` tokens)."""
-    tree = _tree(tok.doc)
-    for i in tree.subtree(tok.i, limit):
-        into.add(tree.lower(i))
-        into.add(tree.lemma(i))
+    for n, t in enumerate(tok.subtree):
+        if n >= limit:
+            break
+        into.add(t.lower_)
+        into.add(t.lemma_.lower())
     return into
-
-
-class _Tree:
-    """A doc's dependency tree and words as plain lists, to read subtrees without making
-    a Token per word (the same tokens, in the same order, as ``Token.subtree``)."""
-
-    def __init__(self, doc: Doc) -> None:
-        self.doc = doc
-        table = doc.to_array([LOWER, LEMMA, HEAD])
-        self.lowers: list[int] = table[:, 0].tolist()
-        self.lemmas: list[int] = table[:, 1].tolist()
-        self.lefts: list[list[int]] = [[] for _ in self.lowers]
-        self.rights: list[list[int]] = [[] for _ in self.lowers]
-        for i, offset in enumerate(table[:, 2].astype(np.int64).tolist()):  # to the head
-            if offset:
-                (self.lefts if offset > 0 else self.rights)[i + offset].append(i)
-        self.strings = doc.vocab.strings
-        self._lemmas: dict[int, str] = {}
-
-    def lower(self, i: int) -> str:
-        return self.strings[self.lowers[i]]
-
-    def lemma(self, i: int) -> str:
-        key = self.lemmas[i]
-        found = self._lemmas.get(key)
-        if found is None:
-            found = self._lemmas[key] = self.strings[key].lower()
-        return found
-
-    def subtree(self, root: int, limit: int) -> list[int]:
-        """The first ``limit`` tokens of ``root``'s subtree: left children's subtrees,
-        the token, right children's subtrees."""
-        out: list[int] = []
-        if limit <= 0:
-            return out
-        stack = [(root, False)]
-        while stack:
-            node, ready = stack.pop()
-            if ready:
-                out.append(node)
-                if len(out) >= limit:
-                    break
-                continue
-            stack.extend((c, False) for c in reversed(self.rights[node]))
-            stack.append((node, True))
-            stack.extend((c, False) for c in reversed(self.lefts[node]))
-        return out
-
-
-_LAST: list[_Tree] = []
-
-
-def _tree(doc: Doc) -> _Tree:
-    """The tree of ``doc``, kept for the last doc asked about."""
-    if not _LAST or _LAST[0].doc is not doc:
-        _LAST[:] = [_Tree(doc)]
-    return _LAST[0]
 
 
 def clause(verb: Token) -> Clause:
