@@ -118,6 +118,7 @@ class Dictionary:
         self.pinned: set[tuple[str, ...]] = set()
         self.longest: dict[str, int] = {}
         self.entries: list[Entry] = []
+        self._prefixes: tuple[tuple[int, int], set[tuple[str, ...]]] | None = None
 
     def add_entry(self, entry: Entry, override: bool = False, pin: bool = False) -> None:
         """Add ``entry``'s phrases; a pinned phrase (dragoman's own entries) keeps its
@@ -149,6 +150,17 @@ class Dictionary:
     def _grow(self, key: tuple[str, ...]) -> None:
         if len(key) > self.longest.get(key[0], 0):
             self.longest[key[0]] = len(key)
+
+    def prefixes(self) -> set[tuple[str, ...]]:
+        """The leading parts (two words or more) of the longer phrase and agent keys: with
+        the keys themselves, a match cannot be longer than the longest of these found at
+        a token (built again after additions)."""
+        size = (len(self.phrases), len(self.agents))
+        if self._prefixes is None or self._prefixes[0] != size:
+            found = {key[:n] for keys in (self.phrases, self.agents) for key in keys
+                     if len(key) > 2 for n in range(2, len(key))}
+            self._prefixes = (size, found)
+        return self._prefixes[1]
 
     def entry_at(self, key: tuple[str, ...], date: str | None) -> Entry | None:
         """The entry a phrase names; among people who share it, the one in office on ``date``."""

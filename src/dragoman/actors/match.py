@@ -94,9 +94,15 @@ def _dictionary_atom(doc: Doc, lowered: list[str], i: int, dictionary: Dictionar
 
 def _longest_at(doc: Doc, lowered: list[str], i: int, dictionary: Dictionary,
                 date: str | None) -> Atom | None:
-    longest = dictionary.longest[lowered[i]]
+    top = min(dictionary.longest[lowered[i]], len(lowered) - i)
     phrases, agents = dictionary.phrases, dictionary.agents
-    for size in range(min(longest, len(lowered) - i), 0, -1):
+    prefixes, reach = dictionary.prefixes(), 1
+    while reach < top:  # no key is longer than the longest key or prefix of one found here
+        key = tuple(lowered[i:i + reach + 1])
+        if key not in prefixes and key not in phrases and key not in agents:
+            break
+        reach += 1
+    for size in range(reach, 0, -1):
         key = tuple(lowered[i:i + size])
         agent = agents.get(key)
         if key in phrases and _entry_ok(doc, i, size):

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc
 
 from dragoman.actors.coref import Chains
@@ -78,7 +79,8 @@ def resolve(doc: Doc, article: Article, dictionary: Dictionary | None = None) ->
     """The actors of one parsed article, each with all its mentions."""
     dictionary = dictionary or default_dictionary()
     date = (article.published or "")[:10] or None
-    lowered = [t.lower_ for t in doc]
+    strings = doc.vocab.strings  # each token's lower_, without a Token object per token
+    lowered = [strings[h] for h in doc.to_array(LOWER).tolist()]
     atoms = find_atoms(doc, dictionary, date, lowered)
     dominant = dominant_country(atoms, article, dictionary)
     chains = Chains(doc, article, lowered)

@@ -72,7 +72,9 @@ def to_events(cands: list[Candidate], article: Article, sents: list[SpacySpan]) 
         if key in seen or vague:
             continue  # "met X ... to discuss": the aimed event says it all
         seen.add(key)
-        events.append(make_event(f"e{len(events) + 1}", c, article, sents[c.sentence].text))
+        sent = sents[c.sentence]  # its text, as the article's characters (no token walk)
+        evidence = article.text[sent.start_char:sent.end_char]
+        events.append(make_event(f"e{len(events) + 1}", c, article, evidence))
     return events
 
 

@@ -12,6 +12,8 @@ import functools
 import re
 from importlib import resources
 
+from spacy import symbols
+from spacy.attrs import LEMMA, LOWER, POS
 from spacy.tokens import Doc, Token
 
 from dragoman.actors.index import MentionIndex
@@ -65,10 +67,21 @@ def parse_count(text: str) -> int | None:
 def extract_casualties(doc: Doc, article: Article, actors: list[Actor]) -> list[Casualty]:
     """Every counted casualty mention in ``doc``."""
     triggers, _, _ = _tables()
+    heads = _heads(tuple(triggers))
     found = syntax.Actors(MentionIndex(actors))
     out: list[Casualty] = []
     seen: set[tuple[int, str]] = set()
-    for tok in doc:
+    strings = doc.vocab.strings
+    lowered: dict[int, str] = {}
+    for i, (pos, lemma_id, lower_id) in enumerate(doc.to_array([POS, LEMMA, LOWER]).tolist()):
+        # the cheap test first: only a possible trigger or "toll" needs its Token
+        lemma = lowered.get(lemma_id)
+        if lemma is None:
+            lemma = lowered[lemma_id] = strings[lemma_id].lower()
+        if lemma != "toll" and (pos not in _KIND_POS or (
+                lemma not in heads and strings[lower_id] not in triggers)):
+            continue
+        tok = doc[i]
         if tok.lemma_.lower() == "toll":
             cas = _toll(tok, article)
             if cas is not None and (cas.span.start, "killed") not in seen:
@@ -83,6 +96,16 @@ def extract_casualties(doc: Doc, article: Article, actors: list[Actor]) -> list[
             seen.add((cas.span.start, kind))
             out.append(cas)
     return out
+
+
+_KIND_POS = frozenset({symbols.VERB, symbols.ADJ, symbols.NOUN})  # as in _kind
+
+
+@functools.lru_cache(maxsize=4)
+def _heads(keys: tuple[str, ...]) -> frozenset[str]:
+    """The trigger keys and every leading part of them before a space: a lemma not among
+    these takes no trigger, alone or with a particle."""
+    return frozenset([*keys, *(k[:j] for k in keys for j, c in enumerate(k) if c == " ")])
 
 
 def _kind(tok: Token, triggers: dict[str, str]) -> str | None:

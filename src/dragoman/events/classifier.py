@@ -164,8 +164,7 @@ class Embedder:
     def tokens(self, text: str) -> list[int]:
         text = text.lower()
         if not text.isascii():
-            text = unicodedata.normalize("NFD", text)
-            text = "".join(c for c in text if unicodedata.category(c) != "Mn")
+            text = unicodedata.normalize("NFD", text).translate(_MARKS)  # accents dropped
         return [i for word in re.findall(r"\w+|[^\w\s]", text) for i in self._word(word)]
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
@@ -173,9 +172,22 @@ class Embedder:
         for row, text in enumerate(texts):
             ids = self.tokens(text)
             if ids:
-                vec = self.matrix[ids].mean(axis=0)
+                vec = self.matrix[ids].sum(axis=0) / len(ids)  # mean() without its overhead
                 out[row] = vec / (np.linalg.norm(vec) + 1e-9)
         return out
+
+
+class _Marks(dict[int, int | None]):
+    """A str.translate table that deletes combining marks (category Mn), filled as
+    characters are met."""
+
+    def __missing__(self, char: int) -> int | None:
+        value = None if unicodedata.category(chr(char)) == "Mn" else char
+        self[char] = value
+        return value
+
+
+_MARKS = _Marks()
 
 
 def _read_safetensors(path: Path) -> np.ndarray:
@@ -234,7 +246,7 @@ class Model:
     def proba(self, texts: Sequence[str], sources: Sequence[str | None],
               targets: Sequence[str | None]) -> np.ndarray:
         x = self.sparse(texts, sources, targets)  # the dense block is added apart: no hstack
-        scores = np.asarray(x @ self.coef[:x.shape[1]]) + self.intercept
+        scores = np.asarray(x @ self._coef64()[:x.shape[1]]) + self.intercept
         embedder = _embedder() if self.dense_weight else None
         if embedder is not None:
             d = dense(embedder, texts, sources, targets) * self.dense_weight
@@ -242,6 +254,14 @@ class Model:
         scores -= scores.max(axis=1, keepdims=True)
         exp = np.exp(scores)
         return exp / exp.sum(axis=1, keepdims=True)
+
+    def _coef64(self) -> np.ndarray:
+        """``coef`` as float64, made once: the sparse product would convert it on every
+        call (same values, so the same scores)."""
+        cached = self.__dict__.get("_coef64_cache")
+        if cached is None or cached[0] is not self.coef:
+            cached = self.__dict__["_coef64_cache"] = (self.coef, self.coef.astype(np.float64))
+        return cached[1]
 
     def save(self, path: Path) -> None:
         np.savez_compressed(
@@ -273,8 +293,8 @@ class _Index:
         cols = self.chars.get(word)
         if cols is None:
             padded, get = f" {word} ", self.grams.get
-            cols = [c for c in (get(padded[i:i + n]) for n in range(2, 6)
-                                for i in range(len(padded) - n + 1)) if c is not None]
+            grams = [padded[i:i + n] for n in range(2, 6) for i in range(len(padded) - n + 1)]
+            cols = [c for c in map(get, grams) if c is not None]
             if len(self.chars) < 500_000:
                 self.chars[word] = cols
         return cols
@@ -303,21 +323,26 @@ def _sparse(vocab: dict[str, int], idf: np.ndarray, texts: Sequence[str],
     L2-normalised apart."""
     index = _index(vocab)
     rows = [index.columns(t, s, g) for t, s, g in zip(texts, sources, targets, strict=True)]
-    indptr = np.cumsum([0] + [len(r) for r in rows])
-    cols = np.fromiter(itertools.chain.from_iterable(rows), dtype=np.int64, count=indptr[-1])
-    counts = sp.csr_matrix((np.ones(len(cols)), cols, indptr), shape=(len(rows), len(idf)))
-    counts.sum_duplicates()
-    counts.data = (1.0 + np.log(counts.data)) * idf[counts.indices]
+    width = len(idf)
+    lengths = [len(r) for r in rows]
+    cols = np.fromiter(itertools.chain.from_iterable(rows), dtype=np.int64, count=sum(lengths))
+    # Each (row, column) once with its count, in row then column order: the canonical
+    # CSR layout, made with one sort instead of a matrix and its sum_duplicates.
+    keys, tf = np.unique(np.repeat(np.arange(len(rows), dtype=np.int64), lengths) * width
+                         + cols, return_counts=True)
+    row, indices = np.divmod(keys, width)
+    indptr = np.zeros(len(rows) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(row, minlength=len(rows)), out=indptr[1:])
+    data = (1.0 + np.log(tf.astype(np.float64))) * idf[indices]
     # Norms of the character and the word block of each row, from the non-zeros only
     # (no vocabulary-sized work per call).
-    row = np.repeat(np.arange(len(rows)), np.diff(counts.indptr))
-    is_char = index.is_char[counts.indices]
-    squares = counts.data ** 2
+    is_char = index.is_char[indices]
+    squares = data ** 2
     norms = [np.sqrt(np.bincount(row[m], weights=squares[m], minlength=len(rows)))
              for m in (is_char, ~is_char)]
     denom = np.where(is_char, norms[0][row], norms[1][row])
-    counts.data = counts.data / np.where(denom > 0, denom, 1.0)
-    return counts
+    data = data / np.where(denom > 0, denom, 1.0)
+    return sp.csr_matrix((data, indices, indptr), shape=(len(rows), width))
 
 
 def train(texts: Sequence[str], labels: Sequence[str], sources: Sequence[str | None],

@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from spacy import symbols
+from spacy.attrs import POS
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -42,6 +44,8 @@ MUTUAL_NOUNS = frozenset({"talk", "talks", "negotiation", "consultation", "discu
 NOT_NOMINAL = frozenset({"03", "05", "07"})  # "China's assistance": no event on its own
 VERBS = frozenset({"VERB"})
 NOUNS = frozenset({"NOUN", "PROPN"})
+VERB_POS = symbols.VERB  # the same as VERBS and NOUNS, as ids
+NOUN_POS = frozenset({symbols.NOUN, symbols.PROPN})
 MAX_SOURCES = 8
 SPECIFIC = 0.9  # the confidence of a specific pattern's event
 OBJECT_PRONOUNS = frozenset({"it", "him", "her", "them", "us"})  # the reporter, if any
@@ -70,6 +74,8 @@ class _Walker:
         self.matches: dict[int, tuple[str, Match] | None] = {}
         self.consumed: set[int] = set()  # event nouns already coded through a verb
         self.silent: list[learned.Silent] | None = None  # set when a classifier is there
+        self.sents: list[SpacySpan] = []
+        self.texts: dict[int, str] = {}
 
     # -- verbs ------------------------------------------------------------------------
     def verb_key(self, v: Token) -> str | None:
@@ -198,14 +204,17 @@ class _Walker:
         if self.silent is None or lemma in UNEVENTFUL or not lemma.isalpha():
             return
         subs = [s for s in syntax.subjects(v) if self.actors.of(s)]
-        tgts = [t for t in syntax.targets(v, None, self.has_actor) if self.actors.deep(t)]
-        if not subs or not tgts:
+        if not subs:
             return  # the classifier was trained on dyads: who did it to whom
+        tgts = [t for t in syntax.targets(v, None, self.has_actor) if self.actors.deep(t)]
+        if not tgts:
+            return
         src, tgt = subs[0], tgts[0]
         if self.actors.of(src) == self.actors.deep(tgt):
             return
         self.silent.append(learned.Silent(
-            v, sent_index, v.sent.text, self.actors.of(src) or "", self.actors.deep(tgt),
+            v, sent_index, self.sentence_text(sent_index), self.actors.of(src) or "",
+            self.actors.deep(tgt),
             _phrase(src), _phrase(tgt)))
 
     def learned_events(self, predict: Callable[..., list[tuple[str, float]]]
@@ -237,12 +246,19 @@ class _Walker:
             tgt = self.mention(c.targets[0], sent)
             if src and tgt:
                 entry = codebook.lookup(c.code)
-                todo.append((c, learned.Check(sent.text, src, tgt,
+                todo.append((c, learned.Check(self.sentence_text(c.sentence), src, tgt,
                                               entry.plover if entry else None, c.own)))
         for (c, _), code in zip(todo, learned.review([t for _, t in todo], predict),
                                 strict=False):
             if code:
                 c.code = code
+
+    def sentence_text(self, index: int) -> str:
+        """The text of sentence ``index`` (made once per sentence)."""
+        text = self.texts.get(index)
+        if text is None:
+            text = self.texts[index] = self.sents[index].text
+        return text
 
     def mention(self, actor_id: str, sent: SpacySpan) -> str | None:
         """The text of the actor's first mention inside ``sent``."""
@@ -623,13 +639,16 @@ def extract_events(doc: Doc, article: Article, actors: list[Actor],
         walker.silent = []
     cands: list[Candidate] = []
     sents: list[SpacySpan] = list(doc.sents)
+    walker.sents = sents
+    pos = doc.to_array(POS).tolist()  # one pass over the tokens, not a Token per look
     for si, sent in enumerate(sents):
-        for tok in sent:
-            if tok.pos_ in VERBS:
-                cands.extend(walker.verb_events(tok, si))
-        for tok in sent:
-            if tok.pos_ in NOUNS and tok.i not in walker.consumed:
-                cands.extend(walker.noun_events(tok, si))
+        span = range(sent.start, sent.end)
+        for i in span:
+            if pos[i] == VERB_POS:
+                cands.extend(walker.verb_events(doc[i], si))
+        for i in span:
+            if pos[i] in NOUN_POS and i not in walker.consumed:
+                cands.extend(walker.noun_events(doc[i], si))
     if model is not None:
         walker.review(cands, sents, model.predict)
         cands.extend(walker.learned_events(model.predict))

@@ -76,16 +76,14 @@ class Patterns:
         self.synsets = {k: [w.split() for w in v] for k, v in converted["synsets"].items()}
         self.verbs: dict[str, tuple[str, str | None, str]] = {
             key: (value[0], value[1], value[2]) for key, value in converted["verbs"].items()}
-        self.blocks: dict[str, tuple[str, list[_Pattern]]] = {}
-        for name, block in converted["blocks"].items():
-            pats = [self._compile(pre, post, code, origin)
-                    for pre, post, code, origin in block["patterns"]]
-            self.blocks[name] = (block["code"], sorted(pats, key=lambda p: -p.size))
+        self.blocks: dict[str, tuple[str, list[_Pattern]]] = {}  # compiled when first used
+        self._raw_blocks: dict[str, Any] = converted["blocks"]
         self.own_verbs: dict[str, list[_Pattern]] = {}
         self.exclusive: set[str] = set()  # verbs whose PETRARCH patterns are ignored
         self.nouns: dict[str, list[_Pattern]] = {}
         self.roles: dict[str, dict[str, str]] = {}
         self.transforms: dict[str, dict[str, str]] = {}
+        self._blocks_by_base: dict[tuple[str, str], tuple[str, list[_Pattern]]] = {}
         for row in own:
             self._add_own(row)
         for table in (self.own_verbs, self.nouns):
@@ -148,8 +146,8 @@ class Patterns:
             return best
         if key in self.verbs:
             block, override, base = self.verbs[key]
-            default, pats = self.blocks.get(block, ("", []))
-            found = _best((p for p in pats if p.origin in ("", base)), clause)
+            default, pats = self._block_for(block, base)
+            found = _best(pats, clause)
             if found is not None and found.specific and (best is None or found.size > best.size):
                 return found
             if best is not None:
@@ -161,6 +159,27 @@ class Patterns:
             loose = override is None and base.replace(" ", "_").upper() != block
             return Match(code.lstrip("~"), code.startswith("~"), False, 0, needs_target=loose)
         return best
+
+    def _block(self, name: str) -> tuple[str, list[_Pattern]]:
+        """A block's default code and its patterns, most specific first (compiled once)."""
+        found = self.blocks.get(name)
+        if found is None:
+            if name not in self._raw_blocks:
+                return "", []
+            block = self._raw_blocks[name]
+            pats = [self._compile(pre, post, code, origin)
+                    for pre, post, code, origin in block["patterns"]]
+            found = self.blocks[name] = (block["code"], sorted(pats, key=lambda p: -p.size))
+        return found
+
+    def _block_for(self, block: str, base: str) -> tuple[str, list[_Pattern]]:
+        """A block's default code and the patterns that apply to verb ``base`` (cached)."""
+        found = self._blocks_by_base.get((block, base))
+        if found is None:
+            default, pats = self._block(block)
+            found = (default, [p for p in pats if p.origin in ("", base)])
+            self._blocks_by_base[(block, base)] = found
+        return found
 
     def noun(self, key: str, clause: Clause) -> Match | None:
         """The code of an event noun (``talks``, ``crackdown``) in ``clause``, if any."""

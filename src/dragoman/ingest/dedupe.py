@@ -56,7 +56,7 @@ def shingle_hashes(text: str, size: int = SHINGLE) -> np.ndarray:
     words = _WORD.findall(text.lower())
     if not words:
         return np.zeros(0, dtype=np.uint64)
-    w = np.fromiter((zlib.crc32(x.encode()) for x in words), dtype=np.uint64, count=len(words))
+    w = np.fromiter(map(zlib.crc32, map(str.encode, words)), dtype=np.uint64, count=len(words))
     if len(w) < size:
         return np.array([zlib.crc32(" ".join(words).encode())], dtype=np.uint64)
     h = np.zeros(len(w) - size + 1, dtype=np.uint64)

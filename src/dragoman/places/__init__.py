@@ -12,6 +12,8 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
+from spacy import symbols
+from spacy.attrs import DEP, ENT_TYPE, LOWER, POS
 from spacy.tokens import Doc, Span
 
 from dragoman.places.gazetteer import Gazetteer, Place, load
@@ -77,7 +79,12 @@ def _known(span: Span, gazetteer: Gazetteer) -> bool:
 
 def _unlabelled(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
     out = []
-    for token in doc:
+    strings = doc.vocab.strings
+    pobj, propn = strings["pobj"], symbols.PROPN
+    for i, (pos, ent_type, dep) in enumerate(doc.to_array([POS, ENT_TYPE, DEP]).tolist()):
+        if pos != propn or ent_type or dep != pobj:  # the test below, on ids: no Token each
+            continue
+        token = doc[i]
         if token.pos_ != "PROPN" or token.ent_type_ or token.dep_ != "pobj":
             continue
         start = token.i
@@ -143,7 +150,9 @@ def _capitals(doc: Doc, gaz: Gazetteer, prefer: Mapping[str, float],
     """"in the capital": the capital named last before it, else the dateline's place
     when it is a capital, else the capital of the country the article is most about."""
     out = []
-    for token in doc:
+    capital = doc.vocab.strings["capital"]
+    for i in (doc.to_array(LOWER) == capital).nonzero()[0].tolist():  # without a Token each
+        token = doc[i]
         if token.lower_ != "capital" or not any(c.lower_ == "the" for c in token.children):
             continue
         if not (_locative(doc[token.i:token.i + 1]) or (
