@@ -13,8 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import numpy as np
 from spacy import symbols
-from spacy.attrs import POS
+from spacy.attrs import LEMMA, POS
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -597,6 +598,14 @@ def _governor(tok: Token) -> Token | None:
     return None
 
 
+def _event_nouns(doc: Doc, patterns: Patterns) -> list[bool]:
+    """Per token, whether its lower-cased lemma is an event noun (each lemma tested once)."""
+    lemmas = doc.to_array(LEMMA)
+    strings = doc.vocab.strings
+    known = [h for h in np.unique(lemmas).tolist() if strings[h].lower() in patterns.nouns]
+    return np.isin(lemmas, np.array(known, dtype=np.uint64)).tolist()
+
+
 def extract_events(doc: Doc, article: Article, actors: list[Actor],
                    patterns: Patterns | None = None, use_classifier: bool = True) -> list[Event]:
     """Coded events of one parsed article (ids e1, e2... in text order). Clauses the
@@ -609,13 +618,14 @@ def extract_events(doc: Doc, article: Article, actors: list[Actor],
     sents: list[SpacySpan] = list(doc.sents)
     walker.sents = sents
     pos = doc.to_array(POS).tolist()  # one pass over the tokens, not a Token per look
+    nominal = _event_nouns(doc, walker.P)  # noun_events codes no other token
     for si, sent in enumerate(sents):
         span = range(sent.start, sent.end)
         for i in span:
             if pos[i] == VERB_POS:
                 cands.extend(walker.verb_events(doc[i], si))
         for i in span:
-            if pos[i] in NOUN_POS and i not in walker.consumed:
+            if nominal[i] and pos[i] in NOUN_POS and i not in walker.consumed:
                 cands.extend(walker.noun_events(doc[i], si))
     if model is not None:
         walker.review(cands, sents, model.predict)
