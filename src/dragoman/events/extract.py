@@ -22,7 +22,7 @@ from spacy.tokens import Span as SpacySpan
 from dragoman.actors.index import MentionIndex
 from dragoman.events import codebook, learned, speech, syntax
 from dragoman.events.build import Candidate, pairs, to_events, unique
-from dragoman.events.patterns import Match, Patterns, load
+from dragoman.events.patterns import Clause, Match, Patterns, load
 from dragoman.records import Actor, Article, Event
 
 __all__ = ["extract_events"]
@@ -86,7 +86,8 @@ class _Walker:
         """The verb key and its pattern match (cached), or None if not an event verb."""
         if v.i not in self.matches:
             key = self.verb_key(v) if v.pos_ in VERBS and v.dep_ != "amod" else None
-            found = self.P.verb(key, syntax.clause(v)) if key else None
+            clause = syntax.clause(v) if key and self.P.needs_clause(key) else Clause()
+            found = self.P.verb(key, clause) if key else None
             self.matches[v.i] = (key, found) if key and found else None
         return self.matches[v.i]
 
