@@ -35,8 +35,8 @@ def dateline_boundary(doc: Doc) -> Doc:
     sentence starts set before it)."""
     from dragoman.time.dateline import parse_dateline
 
-    found = parse_dateline(doc.text[:400])
-    if found is None or found.end >= len(doc.text):
+    found = parse_dateline(_head_text(doc, 400))
+    if found is None or found.end >= text_length(doc):
         return doc
     for token in doc:
         if token.idx >= found.end:
@@ -44,6 +44,25 @@ def dateline_boundary(doc: Doc) -> Doc:
                 token.is_sent_start = True
             break
     return doc
+
+
+def _head_text(doc: Doc, limit: int) -> str:
+    """``doc.text[:limit]`` from the first tokens only (Doc.text joins every token)."""
+    pieces, size = [], 0
+    for token in doc:
+        if size >= limit:
+            break
+        pieces.append(token.text_with_ws)
+        size += len(pieces[-1])
+    return "".join(pieces)[:limit]
+
+
+def text_length(doc: Doc) -> int:
+    """``len(doc.text)`` without joining the tokens' texts."""
+    if not len(doc):
+        return 0
+    last = doc[-1]
+    return last.idx + len(last.text_with_ws)
 
 
 @functools.lru_cache(maxsize=4)

@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -83,7 +84,8 @@ class Chains:
             return  # "no group has claimed it": nobody
         if c.context_country:
             self._owned_by_antecedent(c, sentence)
-        chain = self._appositive(c) or self._find(c, sentence)
+        root = self.doc[c.start:c.end].root
+        chain = self._appositive(c, root) or self._find(c, sentence)
         if chain is None and c.source == "anaphor":
             return  # "the agency" with nothing to refer to
         key = _key(c)
@@ -98,7 +100,6 @@ class Chains:
             chain.gender = _gender([before, *_name_tokens(c.name), *(c.role or "").split()])
         chain.spans.append((c.start, c.end, sentence))
         chain.spans.extend((s, e, sentence) for s, e in c.inner)
-        root = self.doc[c.start:c.end].root
         self.here.append((chain, c.start, c.end, root.head.i, root.dep_))
 
     def _owned_by_antecedent(self, c: Coded, sentence: int) -> None:
@@ -119,10 +120,9 @@ class Chains:
                 chain.heads.add(word)  # "the alliance" later is the same one
                 return
 
-    def _appositive(self, c: Coded) -> Chain | None:
+    def _appositive(self, c: Coded, root: Token) -> Chain | None:
         """'Mikhail Bogdanov, Russia's deputy foreign minister': one person; "the force
-        known as UNIFIL": one force."""
-        root = self.doc[c.start:c.end].root
+        known as UNIFIL": one force (``root``: the root of the mention's tokens)."""
         naming = _named_as(root)
         if naming is not None and c.kind != "person":
             for chain, start, end, _, _ in reversed(self.here):
@@ -315,7 +315,14 @@ def _key(c: Coded) -> tuple[str, ...] | None:
 
 
 def _name_tokens(name: str) -> list[str]:
-    return [t for t in _SPLIT.split(name.lower().replace(".", "")) if t and t not in _PARTICLES]
+    return list(_name_parts(name))
+
+
+@functools.lru_cache(maxsize=65536)
+def _name_parts(name: str) -> tuple[str, ...]:
+    """The words of a name that tell people apart (lower case, no particles), once per name."""
+    words = _SPLIT.split(name.lower().replace(".", ""))
+    return tuple(t for t in words if t and t not in _PARTICLES)
 
 
 def _gender(tokens: list[str]) -> str | None:

@@ -12,6 +12,7 @@ Kremlin": owner only. Each phrase becomes one mention of one actor.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -57,8 +58,11 @@ class Phrase:
                 or any(a.agent is not None and a.agent.sector == "ELI" for a in self.agents))
 
 
-def build_phrases(doc: Doc, sent: Span, atoms: list[Atom]) -> list[Phrase]:
-    """The phrases of one sentence, from its atoms (sorted, non-overlapping)."""
+def build_phrases(doc: Doc, sent: Span, atoms: list[Atom],
+                  lowered: Sequence[str] | None = None) -> list[Phrase]:
+    """The phrases of one sentence, from its atoms (sorted, non-overlapping);
+    ``lowered``: the doc's lower-cased tokens, when the caller has them."""
+    low = lowered if lowered is not None else _Lowered(doc)
     starts = {a.start: a for a in atoms}
     covered = {k for a in atoms for k in range(a.start, a.end)}
     phrases: list[Phrase] = []
@@ -66,33 +70,46 @@ def build_phrases(doc: Doc, sent: Span, atoms: list[Atom]) -> list[Phrase]:
     for atom in atoms:
         if id(atom) in used:
             continue
-        phrase = _grow(doc, sent, atom, starts, used, covered)
+        phrase = _grow(doc, sent, atom, starts, used, covered, low)
         phrases.append(phrase)
     _conjoin(doc, phrases)
     return phrases
 
 
+class _Lowered(Sequence[str]):
+    """``doc[k].lower_`` by index, for callers without the doc's lower-cased tokens."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+
+    def __getitem__(self, k: int) -> str:  # type: ignore[override]
+        return str(self.doc[k].lower_)
+
+    def __len__(self) -> int:
+        return len(self.doc)
+
+
 def _grow(doc: Doc, sent: Span, first: Atom, starts: dict[int, Atom], used: set[int],
-          covered: set[int]) -> Phrase:
+          covered: set[int], low: Sequence[str]) -> Phrase:
     w = words()
     glue = w["role_modifiers"]
-    start = _left_edge(doc, sent, first.start, glue, covered)
+    start = _left_edge(low, sent, first.start, glue, covered)
     phrase = Phrase(start, first.end)
-    phrase.modifiers = [doc[k].lower_ for k in range(start, first.start) if doc[k].lower_ in glue]
-    if start < first.start and doc[start].lower_ in _ARTICLES:
-        phrase.determiner = doc[start].lower_
+    phrase.modifiers = [low[k] for k in range(start, first.start) if low[k] in glue]
+    if start < first.start and low[start] in _ARTICLES:
+        phrase.determiner = low[start]
     k = _place(phrase, first, doc)
     used.add(id(first))
     pending: list[Atom] = []  # qualifiers waiting for a title
     while k < sent.end and phrase.person is None:
-        if doc[k].lower_ in w["owner_glue"] and phrase.owner is not None and not phrase.agents:
+        if low[k] in w["owner_glue"] and phrase.owner is not None and not phrase.agents:
             k += 1
             continue
-        if doc[k].lower_ in glue and k not in starts:
-            phrase.modifiers.append(doc[k].lower_)
+        if low[k] in glue and k not in starts:
+            phrase.modifiers.append(low[k])
             k += 1
             continue
-        if doc[k].lower_ in _OBJECT_PREPS and phrase.agents and k == phrase.agents[-1].end:
+        if low[k] in _OBJECT_PREPS and phrase.agents and k == phrase.agents[-1].end:
             obj = _object(doc, k, sent, starts)
             if obj is None or obj.is_person or (obj.agent and obj.agent.kind == "person"):
                 break
@@ -144,12 +161,13 @@ def _grow(doc: Doc, sent: Span, first: Atom, starts: dict[int, Atom], used: set[
     return phrase
 
 
-def _left_edge(doc: Doc, sent: Span, start: int, glue: frozenset[str], covered: set[int]) -> int:
+def _left_edge(low: Sequence[str], sent: Span, start: int, glue: frozenset[str],
+               covered: set[int]) -> int:
     k = start
-    while (k > sent.start and k - 1 not in covered and doc[k - 1].lower_ in glue
-           and doc[k - 1].lower_ != "-"):
+    while (k > sent.start and k - 1 not in covered and low[k - 1] in glue
+           and low[k - 1] != "-"):
         k -= 1
-    if k > sent.start and k - 1 not in covered and doc[k - 1].lower_ in _ARTICLES:
+    if k > sent.start and k - 1 not in covered and low[k - 1] in _ARTICLES:
         k -= 1
     return k
 

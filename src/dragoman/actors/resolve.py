@@ -90,7 +90,7 @@ def resolve(doc: Doc, article: Article, dictionary: Dictionary | None = None) ->
         while j < len(atoms) and atoms[j].start < sent.end:
             j += 1
         named = actor_countries(doc, atoms[i:j])
-        for phrase in build_phrases(doc, sent, atoms[i:j]):
+        for phrase in build_phrases(doc, sent, atoms[i:j], lowered):
             before = [c for k, c in named if k < phrase.start]
             context = Context(dictionary, date, dominant, before, previous)
             for coded in code_phrase(doc, phrase, context):

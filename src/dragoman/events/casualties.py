@@ -12,6 +12,7 @@ import functools
 import re
 from importlib import resources
 
+import numpy as np
 from spacy import symbols
 from spacy.attrs import LEMMA, LOWER, POS
 from spacy.tokens import Doc, Token
@@ -71,16 +72,7 @@ def extract_casualties(doc: Doc, article: Article, actors: list[Actor]) -> list[
     found = syntax.Actors(MentionIndex(actors))
     out: list[Casualty] = []
     seen: set[tuple[int, str]] = set()
-    strings = doc.vocab.strings
-    lowered: dict[int, str] = {}
-    for i, (pos, lemma_id, lower_id) in enumerate(doc.to_array([POS, LEMMA, LOWER]).tolist()):
-        # the cheap test first: only a possible trigger or "toll" needs its Token
-        lemma = lowered.get(lemma_id)
-        if lemma is None:
-            lemma = lowered[lemma_id] = strings[lemma_id].lower()
-        if lemma != "toll" and (pos not in _KIND_POS or (
-                lemma not in heads and strings[lower_id] not in triggers)):
-            continue
+    for i in _possible(doc, heads, triggers):  # the cheap test first, on id arrays
         tok = doc[i]
         if tok.lemma_.lower() == "toll":
             cas = _toll(tok, article)
@@ -98,7 +90,23 @@ def extract_casualties(doc: Doc, article: Article, actors: list[Actor]) -> list[
     return out
 
 
-_KIND_POS = frozenset({symbols.VERB, symbols.ADJ, symbols.NOUN})  # as in _kind
+_KIND_POS = np.array([symbols.VERB, symbols.ADJ, symbols.NOUN], dtype=np.uint64)  # as in _kind
+
+
+def _possible(doc: Doc, heads: frozenset[str], triggers: dict[str, str]) -> list[int]:
+    """The tokens that may be "toll" or a trigger (lemma, form or lemma with a particle,
+    as :func:`_kind` looks them up), each distinct word tested once, no Token made."""
+    table = doc.to_array([POS, LEMMA, LOWER])
+    strings = doc.vocab.strings
+    lemmas = {h: strings[h].lower() for h in np.unique(table[:, 1]).tolist()}
+    tolls = [h for h, lemma in lemmas.items() if lemma == "toll"]
+    known = [h for h, lemma in lemmas.items() if lemma in heads]
+    forms = [h for h in np.unique(table[:, 2]).tolist() if strings[h] in triggers]
+    mask = np.isin(table[:, 0], _KIND_POS) & (
+        np.isin(table[:, 1], np.array(known, dtype=np.uint64))
+        | np.isin(table[:, 2], np.array(forms, dtype=np.uint64)))
+    mask |= np.isin(table[:, 1], np.array(tolls, dtype=np.uint64))
+    return np.flatnonzero(mask).tolist()
 
 
 @functools.lru_cache(maxsize=4)

@@ -137,7 +137,7 @@ class Embedder:
     @classmethod
     def from_dir(cls, folder: Path) -> Embedder:
         tok = json.loads((folder / "tokenizer.json").read_text(encoding="utf-8"))
-        matrix = _read_safetensors(folder / "model.safetensors").astype(np.float32)
+        matrix = _as_float32(_read_safetensors(folder / "model.safetensors"))
         return cls(tok["model"]["vocab"], matrix)
 
     def _word(self, word: str) -> list[int]:
@@ -188,6 +188,15 @@ class _Marks(dict[int, int | None]):
 
 
 _MARKS = _Marks()
+
+
+def _as_float32(data: np.ndarray) -> np.ndarray:
+    """``data.astype(np.float32)``; float16 through a table of all 65,536 values (the
+    same conversion, several times faster than numpy's on a large array)."""
+    if data.dtype != np.float16:
+        return data.astype(np.float32)
+    table = np.arange(65536, dtype=np.uint32).astype(np.uint16).view(np.float16)
+    return table.astype(np.float32)[data.view(np.uint16)]
 
 
 def _read_safetensors(path: Path) -> np.ndarray:

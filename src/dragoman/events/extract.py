@@ -13,15 +13,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+import numpy as np
 from spacy import symbols
-from spacy.attrs import POS
+from spacy.attrs import LEMMA, POS
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from dragoman.actors.index import MentionIndex
 from dragoman.events import codebook, learned, speech, syntax
 from dragoman.events.build import Candidate, pairs, to_events, unique
-from dragoman.events.patterns import Match, Patterns, load
+from dragoman.events.patterns import Clause, Match, Patterns, load
 from dragoman.records import Actor, Article, Event
 
 __all__ = ["extract_events"]
@@ -90,7 +91,8 @@ class _Walker:
         """The verb key and its pattern match (cached), or None if not an event verb."""
         if v.i not in self.matches:
             key = self.verb_key(v) if v.pos_ in VERBS and v.dep_ != "amod" else None
-            found = self.P.verb(key, syntax.clause(v)) if key else None
+            clause = syntax.clause(v) if key and self.P.needs_clause(key) else Clause()
+            found = self.P.verb(key, clause) if key else None
             self.matches[v.i] = (key, found) if key and found else None
         return self.matches[v.i]
 
@@ -629,6 +631,14 @@ def _governor(tok: Token) -> Token | None:
     return None
 
 
+def _event_nouns(doc: Doc, patterns: Patterns) -> list[bool]:
+    """Per token, whether its lower-cased lemma is an event noun (each lemma tested once)."""
+    lemmas = doc.to_array(LEMMA)
+    strings = doc.vocab.strings
+    known = [h for h in np.unique(lemmas).tolist() if strings[h].lower() in patterns.nouns]
+    return np.isin(lemmas, np.array(known, dtype=np.uint64)).tolist()
+
+
 def extract_events(doc: Doc, article: Article, actors: list[Actor],
                    patterns: Patterns | None = None, use_classifier: bool = True) -> list[Event]:
     """Coded events of one parsed article (ids e1, e2... in text order). Clauses the
@@ -641,13 +651,14 @@ def extract_events(doc: Doc, article: Article, actors: list[Actor],
     sents: list[SpacySpan] = list(doc.sents)
     walker.sents = sents
     pos = doc.to_array(POS).tolist()  # one pass over the tokens, not a Token per look
+    nominal = _event_nouns(doc, walker.P)  # noun_events codes no other token
     for si, sent in enumerate(sents):
         span = range(sent.start, sent.end)
         for i in span:
             if pos[i] == VERB_POS:
                 cands.extend(walker.verb_events(doc[i], si))
         for i in span:
-            if pos[i] in NOUN_POS and i not in walker.consumed:
+            if nominal[i] and pos[i] in NOUN_POS and i not in walker.consumed:
                 cands.extend(walker.noun_events(doc[i], si))
     if model is not None:
         walker.review(cands, sents, model.predict)

@@ -84,6 +84,7 @@ class Patterns:
         self.roles: dict[str, dict[str, str]] = {}
         self.transforms: dict[str, dict[str, str]] = {}
         self._blocks_by_base: dict[tuple[str, str], tuple[str, list[_Pattern]]] = {}
+        self._needs_clause: dict[str, bool] = {}
         for row in own:
             self._add_own(row)
         for table in (self.own_verbs, self.nouns):
@@ -159,6 +160,18 @@ class Patterns:
             loose = override is None and base.replace(" ", "_").upper() != block
             return Match(code.lstrip("~"), code.startswith("~"), False, 0, needs_target=loose)
         return best
+
+    def needs_clause(self, key: str) -> bool:
+        """Whether some pattern of verb ``key`` looks at the words of its clause (else
+        :meth:`verb` gives the same answer for any clause)."""
+        found = self._needs_clause.get(key)
+        if found is None:
+            pats = list(self.own_verbs.get(key, ()))
+            if key in self.verbs:
+                block, _, base = self.verbs[key]
+                pats += self._block_for(block, base)[1]
+            found = self._needs_clause[key] = any(p.pre or p.post for p in pats)
+        return found
 
     def _block(self, name: str) -> tuple[str, list[_Pattern]]:
         """A block's default code and its patterns, most specific first (compiled once)."""

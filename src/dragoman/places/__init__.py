@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
+import numpy as np
 from spacy import symbols
 from spacy.attrs import DEP, ENT_TYPE, LOWER, POS
 from spacy.tokens import Doc, Span
@@ -79,11 +80,10 @@ def _known(span: Span, gazetteer: Gazetteer) -> bool:
 
 def _unlabelled(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
     out = []
-    strings = doc.vocab.strings
-    pobj, propn = strings["pobj"], symbols.PROPN
-    for i, (pos, ent_type, dep) in enumerate(doc.to_array([POS, ENT_TYPE, DEP]).tolist()):
-        if pos != propn or ent_type or dep != pobj:  # the test below, on ids: no Token each
-            continue
+    table = doc.to_array([POS, ENT_TYPE, DEP])  # the test below, on ids: no Token each
+    maybe = ((table[:, 0] == symbols.PROPN) & (table[:, 1] == 0)
+             & (table[:, 2] == doc.vocab.strings["pobj"]))
+    for i in np.flatnonzero(maybe).tolist():
         token = doc[i]
         if token.pos_ != "PROPN" or token.ent_type_ or token.dep_ != "pobj":
             continue

@@ -29,12 +29,15 @@ RECORD_PARTS = ("article", "actors", "events", "statements", "casualties")
 
 
 _FIELDS: dict[type, tuple[str, ...]] = {}
+_PLAIN = frozenset({str, int, float, bool, type(None)})  # returned as they are
 
 
 def to_dict(obj: Any) -> Any:
     """Like :func:`dataclasses.asdict` (same output) without its deep copies: the rows
     are written at once, so nothing is shared for long. Several times faster."""
     cls = type(obj)
+    if cls in _PLAIN:
+        return obj
     names = _FIELDS.get(cls)
     if names is None:
         if not dataclasses.is_dataclass(obj):

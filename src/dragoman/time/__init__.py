@@ -33,7 +33,7 @@ def annotate(doc: Any, record: Record) -> None:
     """Fill ``record.timexes`` and the ``date``/``date_text``/``date_source`` of each
     event and the ``date`` of each casualty."""
     published = record.article.published
-    record.timexes = find_timexes(doc, published)
+    record.timexes = find_timexes(doc, published, record.article.text)
     after = _dateline_end(record.article.text)
     datable = [t for t in record.timexes if event_date(t.value) is not None and t.start >= after]
     spans = [(t.start, t.end) for t in datable]

@@ -35,18 +35,22 @@ _INTENT = {"be", "plan", "expect", "schedule", "due", "set", "intend", "hope", "
 _MODAL = {"could", "might", "may", "should", "must", "can", "ca"}
 
 
-def find_timexes(doc_or_text: Doc | str, published: str | None) -> list[Timex]:
+def find_timexes(doc_or_text: Doc | str, published: str | None,
+                 text: str | None = None) -> list[Timex]:
     """The time expressions of a Doc (or a text, parsed with the default pipeline),
-    valued relative to ``published`` (an ISO date, or None: relative ones get no value)."""
+    valued relative to ``published`` (an ISO date, or None: relative ones get no value).
+    ``text``: the doc's text when the caller has it (else joined from the tokens)."""
+    from dragoman import nlp
+
     doc = doc_or_text
     if isinstance(doc, str):
-        from dragoman import nlp
-
         doc = nlp.load()(doc)
+    if text is None or len(text) != nlp.text_length(doc):
+        text = doc.text
     anchor = parse_anchor(published)
     found: list[Timex] = []
     ents = list(doc.ents)  # built once: Doc.ents makes new spans on every call
-    for candidate in _candidates(doc, ents):
+    for candidate in _candidates(doc, ents, text):
         for part in _parts(candidate):
             reference = _reference(found, part, anchor, ents)
             result = _value(part.text, anchor, tense_of(part), reference)
@@ -138,12 +142,12 @@ def _content(tok: Token) -> bool:
     return (tok.is_alpha and not tok.is_stop) or tok.like_num
 
 
-def _candidates(doc: Doc, doc_ents: list[Span]) -> list[Span]:
+def _candidates(doc: Doc, doc_ents: list[Span], text: str) -> list[Span]:
     ents = _merge_clock([e for e in doc_ents if e.label_ in ("DATE", "TIME")
                          and e.text.lower() not in _SKIP_ENTS and not _AGE.search(e.text)])
     spans = [t for t in (_trim(e) for e in ents) if t]
     taken = [(s.start_char, s.end_char) for s in spans]
-    for extra in _extras(doc):
+    for extra in _extras(doc, text):
         if not any(s < extra.end_char and extra.start_char < e for s, e in taken):
             spans.append(extra)
             taken.append((extra.start_char, extra.end_char))
@@ -224,8 +228,8 @@ _SKIP_EXTRA = {"just", "before", "once", "earlier", "later", "past", "present", 
                "quarterly"}
 
 
-def _extras(doc: Doc) -> Iterable[Span]:
-    for m in _extra_pattern().finditer(doc.text):
+def _extras(doc: Doc, text: str) -> Iterable[Span]:
+    for m in _extra_pattern().finditer(text):
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is None or not _plausible_extra(span):
             continue
