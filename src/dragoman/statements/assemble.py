@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from dragoman.records import Actor, Article, Span, Statement, StatementKind
-from dragoman.statements import learned, reported
+from dragoman.statements import boundaries, learned, reported
 from dragoman.statements.cues import Lexicon
 from dragoman.statements.quotes import Quote, find_quotes, paragraphs
 from dragoman.statements.speakers import Resolver, Speaker, core
@@ -53,7 +53,15 @@ class Draft:
 
 def extract(doc: Doc, article: Article, actors: list[Actor], lexicon: Lexicon,
             use_model: bool = True) -> list[Statement]:
-    text = article.text
+    drafts = draft(doc, article.text, lexicon, use_model)
+    if use_model:
+        drafts = _dedupe([_bounded(doc, article.text, d) for d in drafts])
+    drafts = _without_repeats(drafts)
+    return _statements(doc, article.text, drafts, actors, lexicon)
+
+
+def draft(doc: Doc, text: str, lexicon: Lexicon, use_model: bool = True) -> list[Draft]:
+    """Statements before their content boundaries are chosen, in text order."""
     every = find_quotes(text)
     full = [q for q in every if q.is_full(text)]
     candidates = reported.find(doc, lexicon)
@@ -64,8 +72,42 @@ def extract(doc: Doc, article: Article, actors: list[Actor], lexicon: Lexicon,
     drafts = _from_candidates(text, candidates, every, full, owner)
     drafts.extend(_from_adjacent(doc, text, full, owner, candidates, lexicon))
     drafts.extend(_extend_and_float(text, full, owner, drafts))
-    drafts = _dedupe(drafts)
-    return _statements(doc, text, drafts, actors, lexicon)
+    return _dedupe(drafts)
+
+
+def reshapable(item: Draft) -> bool:
+    """Whether the content's extent is the parse's to choose (reported speech)."""
+    return item.candidate is not None and item.kind != "direct" and not item.inherit
+
+
+def _without_repeats(drafts: list[Draft]) -> list[Draft]:
+    """Drop a statement whose cue lies in another's content and whose content is most
+    of that content ("said they fear X" gives "they fear X" once, not X again)."""
+    return [item for item in drafts
+            if not any(other is not item and _inside(item, other) and not _inside(other, item)
+                       and _most_of(item, other) for other in drafts)]
+
+
+def _inside(item: Draft, other: Draft) -> bool:
+    """Whether the cue of ``item`` lies in the content of ``other``."""
+    return item.candidate is not None and other.start <= item.candidate.head.idx < other.end
+
+
+def _most_of(a: Draft, b: Draft) -> bool:
+    """Whether two contents share at least half of the characters of each."""
+    shared = min(a.end, b.end) - max(a.start, b.start)
+    return shared > 0 and 2 * shared >= a.end - a.start and 2 * shared >= b.end - b.start
+
+
+def _bounded(doc: Doc, text: str, item: Draft) -> Draft:
+    """The draft with the content extent the boundary model prefers."""
+    if not reshapable(item) or item.candidate is None:
+        return item
+    start, end = boundaries.choose(doc, text, item.start, item.end, item.candidate.cue,
+                                   item.candidate.how, _para_end(text, item.end))
+    if (start, end) == (item.start, item.end):
+        return item
+    return Draft(start, end, item.kind, item.candidate)
 
 
 def _bare(gap: str) -> bool:
