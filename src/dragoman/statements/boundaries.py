@@ -82,8 +82,8 @@ def alternatives(doc: Doc, text: str, start: int, end: int, cue: list[Token],
     cue_start, cue_end = cue[0].idx, cue[-1].idx + len(cue[-1])
     starts = [(start, "given")]
     first = span[0]
-    if first.lower_ == "that" and first.dep_ == "mark" and first.i + 1 < len(doc):
-        starts.append((doc[first.i + 1].idx, "nothat"))
+    if first.dep_ == "mark" and first.i + 1 < len(doc):
+        starts.append((doc[first.i + 1].idx, "nomark|" + first.lower_))
     if cue_end <= start:
         after = _first_after(doc, cue[-1].i + 1, end)
         if after is not None:

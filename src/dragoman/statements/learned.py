@@ -24,7 +24,7 @@ from dragoman.statements.cues import Lexicon
 _POS = {"VERB", "NOUN", "ADJ", "AUX"}
 _CLAUSES = ("ccomp", "xcomp")
 _NOUN_CLAUSES = ("acl", "ccomp", "xcomp", "relcl")
-_PREPS = {"of", "about", "on", "for", "against", "to", "with", "over"}
+_PREPS = {"of", "about", "on", "for", "against", "to", "with", "over", "at", "by"}
 _NOUN_PREPS = {"for", "against", "on", "about", "over", "of"}  # "support for X"
 _PEOPLE = {"PERSON", "ORG", "NORP", "GPE"}
 _TIMES = {"DATE", "TIME"}
@@ -61,6 +61,13 @@ def content_of(token: Token, cues: frozenset[str]) -> tuple[str, Token] | None:
         obj = reported._child(token, ("dobj",))
         if obj is not None and obj.i > token.i:
             return "dobj", obj
+        passive = reported._child(token, ("nsubjpass",))
+        if passive is not None and passive.i < token.i and token.pos_ == "VERB":
+            return "nsubjpass", passive  # "the plan was backed by ..."
+        for child in token.children:
+            if child.dep_ == "advcl" and child.i > token.i and any(
+                    c.dep_ == "mark" and c.lower_ == "for" for c in child.children):
+                return "for", child  # "called for X to ..."
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in _PREPS and child.i > token.i:
                 pobj = reported._child(child, ("pobj", "pcomp"))
