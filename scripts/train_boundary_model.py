@@ -42,19 +42,22 @@ def examples(gold_docs, parsed):
     for gold, doc in zip(gold_docs, parsed, strict=True):
         text = gold.text
         targets = {trimmed_extent(text, g.content) for g in gold.attributions}
+        view = boundaries.View(doc)
         for item in assemble.draft(doc, text, lexicon):
             if not assemble.reshapable(item) or item.candidate is None:
                 continue
-            found = boundaries.alternatives(doc, text, item.start, item.end, item.candidate.cue,
+            cue = (item.candidate.cue[0].i, item.candidate.cue[-1].i)
+            found = boundaries.alternatives(view, text, item.start, item.end, cue,
                                             assemble._para_end(text, item.end))
             good = [trimmed_extent(text, [(x.start, x.end)]) in targets for x in found]
             if not any(good) or len(found) == 1:
                 continue
             group += 1
             given_right += good[0]
+            lemma = item.candidate.cue[0].lemma_.lower()
             for extent, label in zip(found, good, strict=True):
                 rows.append(dict.fromkeys(boundaries.features(
-                    doc, text, extent, found[0], item.candidate.cue, item.candidate.how), 1))
+                    view, text, extent, found[0], cue, lemma, item.candidate.how), 1))
                 labels.append(int(label))
                 groups.append(group)
     return rows, np.array(labels), np.array(groups), given_right

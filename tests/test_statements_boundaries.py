@@ -17,7 +17,8 @@ def _extents(nlp, text: str, cue: str, content: str):  # type: ignore[no-untyped
     doc = nlp(text)
     token = next(t for t in doc if t.text == cue)
     start = text.index(content)
-    found = boundaries.alternatives(doc, text, start, start + len(content), [token], len(text))
+    found = boundaries.alternatives(boundaries.View(doc), text, start, start + len(content),
+                                    (token.i, token.i), len(text))
     return doc, token, found
 
 
@@ -34,10 +35,11 @@ def test_boundaries_choose_follows_the_model(nlp) -> None:  # type: ignore[no-un
     doc, token, _ = _extents(nlp, _RELATIVE, "praised", content)
     start = _RELATIVE.index(content)
     cut = boundaries.Model({"eb=cut,": 5.0})
-    chosen = boundaries.choose(doc, _RELATIVE, start, start + len(content), [token], "object",
+    view = boundaries.View(doc)
+    chosen = boundaries.choose(view, _RELATIVE, start, start + len(content), [token], "object",
                                len(_RELATIVE), cut)
     assert _RELATIVE[chosen[0]:chosen[1]] == "the new budget"
-    kept = boundaries.choose(doc, _RELATIVE, start, start + len(content), [token], "object",
+    kept = boundaries.choose(view, _RELATIVE, start, start + len(content), [token], "object",
                              len(_RELATIVE), boundaries.Model({}))
     assert kept == (start, start + len(content))
 

@@ -24,6 +24,7 @@ from dragoman.statements import boundaries, learned, reported
 from dragoman.statements.cues import Lexicon
 from dragoman.statements.quotes import Quote, find_quotes, paragraphs
 from dragoman.statements.speakers import Resolver, Speaker, core
+from dragoman.statements.view import View
 from dragoman.time.dateline import parse_dateline
 
 _WINDOW = 12  # tokens searched beside a quote for its cue
@@ -53,20 +54,23 @@ class Draft:
 
 def extract(doc: Doc, article: Article, actors: list[Actor], lexicon: Lexicon,
             use_model: bool = True) -> list[Statement]:
-    drafts = draft(doc, article.text, lexicon, use_model)
-    if use_model:
-        drafts = _dedupe([_bounded(doc, article.text, d) for d in drafts])
+    view = View(doc)
+    drafts = draft(doc, article.text, lexicon, use_model, view)
+    if use_model and any(reshapable(d) for d in drafts):
+        drafts = _dedupe([_bounded(view, article.text, d) for d in drafts])
     drafts = _without_repeats(drafts)
     return _statements(doc, article.text, drafts, actors, lexicon)
 
 
-def draft(doc: Doc, text: str, lexicon: Lexicon, use_model: bool = True) -> list[Draft]:
+def draft(doc: Doc, text: str, lexicon: Lexicon, use_model: bool = True,
+          view: View | None = None) -> list[Draft]:
     """Statements before their content boundaries are chosen, in text order."""
     every = find_quotes(text)
     full = [q for q in every if q.is_full(text)]
-    candidates = reported.find(doc, lexicon)
+    view = view if view is not None else View(doc)
+    candidates = reported.find(doc, lexicon, view)
     if use_model:
-        candidates = sorted(candidates + learned.find(doc, lexicon, candidates),
+        candidates = sorted(candidates + learned.find(doc, lexicon, candidates, view=view),
                             key=lambda c: c.head.i)
     owner: dict[Quote, Draft] = {}
     drafts = _from_candidates(text, candidates, every, full, owner)
@@ -99,11 +103,11 @@ def _most_of(a: Draft, b: Draft) -> bool:
     return shared > 0 and 2 * shared >= a.end - a.start and 2 * shared >= b.end - b.start
 
 
-def _bounded(doc: Doc, text: str, item: Draft) -> Draft:
+def _bounded(view: View, text: str, item: Draft) -> Draft:
     """The draft with the content extent the boundary model prefers."""
     if not reshapable(item) or item.candidate is None:
         return item
-    start, end = boundaries.choose(doc, text, item.start, item.end, item.candidate.cue,
+    start, end = boundaries.choose(view, text, item.start, item.end, item.candidate.cue,
                                    item.candidate.how, _para_end(text, item.end))
     if (start, end) == (item.start, item.end):
         return item

@@ -17,16 +17,15 @@ import functools
 import json
 from dataclasses import dataclass
 from importlib import resources
+from itertools import repeat
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
+
+from dragoman.statements.view import View
 
 _CUTS = {",", ";", "—", "–", "-", "--", "(", ":"}
 _SPACE = " \t\r\n\xa0"
-_QUOTES = set("\"“”‘’'`")
 _STARTS = ("prep", "xcomp", "ccomp", "acl", "oprd")
-_WORDS = {"that", "to", "the", "a", "an", "his", "her", "their", "its", "he", "she", "it",
-          "they", "if", "whether", "how", "what", "why", "about", "for", "of", "on", "as",
-          "which", "who", "where", "when", "while", "but", "and", "because", "in", "with"}
 
 
 @dataclass(frozen=True)
@@ -44,7 +43,7 @@ class Model:
     weights: dict[str, float]
 
     def score(self, features: list[str]) -> float:
-        return sum(self.weights.get(f, 0.0) for f in features)
+        return sum(map(self.weights.get, features, repeat(0.0)))
 
 
 @functools.lru_cache(maxsize=1)
@@ -64,52 +63,46 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _first_after(doc: Doc, i: int, limit: int) -> int | None:
-    """Character offset of the first word at or after token ``i`` (before ``limit``)."""
-    while i < len(doc) and (doc[i].is_punct or doc[i].is_space):
-        i += 1
-    return doc[i].idx if i < len(doc) and doc[i].idx < limit else None
-
-
-def alternatives(doc: Doc, text: str, start: int, end: int, cue: list[Token],
+def alternatives(view: View, text: str, start: int, end: int, cue: tuple[int, int],
                  para_end: int) -> list[Extent]:
-    """Candidate extents for the content ``text[start:end]`` of ``cue``; the first is
-    the content as given."""
+    """Candidate extents for the content ``text[start:end]`` of the cue whose first and
+    last tokens are ``cue``; the first is the content as given."""
     found = [Extent(start, end, "given", "given")]
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
+    first, last = view.tokens(start, end)
+    if first > last:
         return found
-    cue_start, cue_end = cue[0].idx, cue[-1].idx + len(cue[-1])
+    idx = view.idx
+    cue_start, cue_end = idx[cue[0]], view.ends[cue[1]]
     starts = [(start, "given")]
-    first = span[0]
-    if first.dep_ == "mark" and first.i + 1 < len(doc):
-        starts.append((doc[first.i + 1].idx, "nomark|" + first.lower_))
+    if view.dep[first] == "mark" and first + 1 < view.n:
+        starts.append((idx[first + 1], "nomark|" + view.lower[first]))
     if cue_end <= start:
-        after = _first_after(doc, cue[-1].i + 1, end)
+        after = view.first_word(cue[1] + 1, end)
         if after is not None:
             starts.append((after, "aftercue"))
     if cue_start >= end:
-        opening = _first_after(doc, span[0].sent.start, start)
+        opening = view.first_word(view.sentence(first)[0], start)
         if opening is not None and opening < cue_start:
             starts.append((opening, "sentstart"))
     ends = [(end, "given")]
-    for token in span[1:]:
-        if token.text in _CUTS:
-            following = doc[token.i + 1].dep_ if token.i + 1 < len(doc) else ""
-            ends.append((token.idx, "cut" + token.text + "|" + following))
-    root = span.root
+    for i in range(first + 1, last + 1):
+        if view.lower[i] in _CUTS:
+            following = view.dep[i + 1] if i + 1 < view.n else ""
+            ends.append((idx[i], "cut" + view.lower[i] + "|" + following))
+    root = view.doc[first:last + 1].root
     for child in root.rights:
-        if child.is_punct or child.left_edge.i <= span.start:
+        left = child.left_edge.i
+        if child.is_punct or left <= first:
             continue
-        ends.append((child.left_edge.idx, "right|" + child.dep_))
+        ends.append((idx[left], "right|" + child.dep_))
         if child.dep_ in _STARTS:
-            starts.append((child.left_edge.idx, "right|" + child.dep_))
+            starts.append((idx[left], "right|" + child.dep_))
             if child.dep_ == "prep":
                 pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
                 if pobj is not None:
-                    starts.append((pobj.left_edge.idx, "pobj|" + child.lower_))
+                    starts.append((idx[pobj.left_edge.i], "pobj|" + child.lower_))
     if cue_start < start:
-        ends.append((span[-1].sent.end_char, "sentend"))
+        ends.append((view.ends[view.sentence(last)[1]], "sentend"))
         ends.append((para_end, "paraend"))
     seen = {(start, end)}
     for s, how_start in starts:
@@ -122,98 +115,85 @@ def alternatives(doc: Doc, text: str, start: int, end: int, cue: list[Token],
     return found
 
 
-def _word(token: Token | None) -> str:
-    if token is None:
-        return "none"
-    if token.lower_ in _WORDS:
-        return token.lower_
-    return token.pos_ if not token.is_punct else "punct:" + token.text
-
-
 def _bucket(n: int) -> str:
     return "0" if n <= 0 else "1" if n == 1 else "2" if n <= 3 else "4" if n <= 7 else \
         "8" if n <= 15 else "16" if n <= 31 else "32"
 
 
-def features(doc: Doc, text: str, extent: Extent, given: Extent, cue: list[Token],
-             how: str) -> list[str]:
-    """Binary features of one candidate extent of the content of ``cue`` (found by the
-    rule ``how``: clause, xcomp, learned, ...)."""
-    span = doc.char_span(extent.start, extent.end, alignment_mode="expand")
-    first = span[0] if span is not None and len(span) else None
-    last = span[-1] if span is not None and len(span) else None
-    after = doc[last.i + 1] if last is not None and last.i + 1 < len(doc) else None
-    cue_lemma = cue[0].lemma_.lower()
+def features(view: View, text: str, extent: Extent, given: Extent, cue: tuple[int, int],
+             cue_lemma: str, how: str) -> list[str]:
+    """Binary features of one candidate extent of the content of the cue whose first and
+    last tokens are ``cue`` (found by the rule ``how``: clause, xcomp, learned, ...)."""
+    first, last = view.tokens(extent.start, extent.end)
+    given_first, given_last = view.tokens(given.start, given.end)
+    given_size = max(0, given_last - given_first + 1)
+    after = last + 1
     inner = text[extent.start:extent.end]
-    marks = sum(1 for c in inner if c in _QUOTES and c not in "'’")
-    size = len(span) if span is not None else 0
-    given_size = len(doc.char_span(given.start, given.end, alignment_mode="expand") or ())
+    marks = sum(inner.count(c) for c in '"“”')
+    size = max(0, last - first + 1)
     change = "same" if size == given_size else "longer" if size > given_size else "shorter"
-    side = "after" if cue[0].idx < extent.start else "before" if cue[0].idx >= extent.end \
-        else "around"
+    cue_at = view.idx[cue[0]]
+    side = "after" if cue_at < extent.start else "before" if cue_at >= extent.end else "around"
     end = extent.how_end.split("|")[0]
     pair = extent.how_start + "/" + extent.how_end
+    word_first, word_last, word_after = view.word(first), view.word(last), view.word(after)
+    dep_after = view.dep[after] if after < view.n else "none"
     rows = [
         "s=" + extent.how_start, "e=" + extent.how_end, "se=" + pair, "eb=" + end,
         "how=" + how, "hs=" + how + "|" + extent.how_start, "he=" + how + "|" + extent.how_end,
-        "f=" + _word(first), "l=" + _word(last), "a=" + _word(after),
-        "fs=" + _word(first) + "|" + extent.how_start, "ae=" + _word(after) + "|" + end,
-        "ad=" + (after.dep_ if after is not None else "none") + "|" + end,
+        "f=" + word_first, "l=" + word_last, "a=" + word_after,
+        "fs=" + word_first + "|" + extent.how_start, "ae=" + word_after + "|" + end,
+        "ad=" + dep_after + "|" + end,
         "z=" + _bucket(size), "ze=" + _bucket(size) + "|" + end, "ch=" + change,
         "che=" + change + "|" + how, "q=" + str(marks % 2), "side=" + side,
         "sidee=" + side + "|" + pair, "cl=" + cue_lemma + "|" + end,
         "cs=" + cue_lemma + "|" + extent.how_start,
-        "sentend=" + str(last is not None and _ends_sentence(last)),
+        "sentend=" + str(size > 0 and view.ends_sentence(last)),
     ]
-    rows.extend(_difference(doc, given.end, extent.end, extent, cue, "r"))
-    rows.extend(_difference(doc, extent.start, given.start, extent, cue, "l"))
+    rows.extend(_difference(view, given.end, extent, cue, "r"))
+    rows.extend(_difference(view, given.start, extent, cue, "l"))
     return rows
 
 
-def _ends_sentence(token: Token) -> bool:
-    """Whether nothing but punctuation follows ``token`` in its sentence."""
-    doc = token.doc
-    i = token.i + 1
-    while i < len(doc) and doc[i].is_punct and not doc[i].is_sent_start:
-        i += 1
-    return i == len(doc) or doc[i].is_sent_start
-
-
-def _difference(doc: Doc, a: int, b: int, extent: Extent, cue: list[Token],
+def _difference(view: View, edge: int, extent: Extent, cue: tuple[int, int],
                 side: str) -> list[str]:
-    """Features of the words between characters ``a`` and ``b`` that one extent has
-    and the given one has not (or the reverse): their top dependencies and where
-    these hang (on the cue, inside the extent, elsewhere)."""
-    if a == b:
+    """Features of the words that one extent has and the given one has not (or the
+    reverse) at one side: their top dependencies and where these hang (on the cue,
+    inside the extent, elsewhere). ``edge`` is the given extent's edge on that side."""
+    if side == "l":
+        start, end = min(extent.start, edge), max(extent.start, edge)
+        sign = "+" if extent.start < edge else "-"
+    else:
+        start, end = min(extent.end, edge), max(extent.end, edge)
+        sign = "+" if extent.end > edge else "-"
+    if start == end:
         return [side + "=none"]
-    sign = "+" if a < b else "-"
-    low, high = min(a, b), max(a, b)
-    words = doc.char_span(low, high, alignment_mode="expand")
-    if words is None or not len(words):
+    low, high = view.tokens(start, end)
+    if low > high:
         return [side + sign + "=empty"]
-    cue_ids = {t.i for t in cue}
-    rows = [side + sign + "f=" + _word(words[0]), side + sign + "n=" + _bucket(len(words))]
-    for token in words:
-        if words.start <= token.head.i < words.end and token.head is not token:
+    rows = [side + sign + "f=" + view.word(low), side + sign + "n=" + _bucket(high - low + 1)]
+    idx, head = view.idx, view.head
+    for i in range(low, high + 1):
+        h = head[i]
+        if (low <= h <= high and h != i) or view.punct[i]:
             continue
-        if token.is_punct:
-            continue
-        head = token.head
-        where = "cue" if head.i in cue_ids else "in" if extent.start <= head.idx < extent.end \
+        where = "cue" if cue[0] <= h <= cue[1] else "in" if extent.start <= idx[h] < extent.end \
             else "out"
-        rows.append(side + sign + "d=" + token.dep_ + "|" + where)
+        rows.append(side + sign + "d=" + view.dep[i] + "|" + where)
     return rows
 
 
-def choose(doc: Doc, text: str, start: int, end: int, cue: list[Token], how: str,
+def choose(view: View, text: str, start: int, end: int, cue: list[Token], how: str,
            para_end: int, model: Model | None = None) -> tuple[int, int]:
     """The extent the model scores highest for the content ``text[start:end]``."""
     model = model if model is not None else load()
     if model is None:
         return start, end
-    found = alternatives(doc, text, start, end, cue, para_end)
+    span = (cue[0].i, cue[-1].i)
+    found = alternatives(view, text, start, end, span, para_end)
     if len(found) == 1:
         return start, end
-    given = found[0]
-    best = max(found, key=lambda x: model.score(features(doc, text, x, given, cue, how)))
+    lemma = cue[0].lemma_.lower()
+    best = max(found, key=lambda x: model.score(features(view, text, x, found[0], span, lemma,
+                                                           how)))
     return best.start, best.end
