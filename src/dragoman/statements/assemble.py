@@ -53,10 +53,13 @@ class Draft:
 
 
 def extract(doc: Doc, article: Article, actors: list[Actor], lexicon: Lexicon,
-            use_model: bool = True) -> list[Statement]:
+            use_model: bool = True, bounds: bool | None = None) -> list[Statement]:
+    """Statements of ``doc``; ``use_model`` adds the learned cue model's cues, ``bounds``
+    (by default as ``use_model``) lets the boundary model choose content extents."""
     view = View(doc)
     drafts = draft(doc, article.text, lexicon, use_model, view)
-    if use_model and any(reshapable(d) for d in drafts):
+    bounds = use_model if bounds is None else bounds
+    if bounds and any(reshapable(d) for d in drafts):
         drafts = _dedupe([_bounded(view, article.text, d) for d in drafts])
     drafts = _without_repeats(drafts)
     return _statements(doc, article.text, drafts, actors, lexicon)
