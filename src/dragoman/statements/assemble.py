@@ -90,14 +90,11 @@ def reshapable(item: Draft) -> bool:
 def _without_repeats(drafts: list[Draft]) -> list[Draft]:
     """Drop a statement whose cue lies in another's content and whose content is most
     of that content ("said they fear X" gives "they fear X" once, not X again)."""
-    return [item for item in drafts
-            if not any(other is not item and _inside(item, other) and not _inside(other, item)
-                       and _most_of(item, other) for other in drafts)]
-
-
-def _inside(item: Draft, other: Draft) -> bool:
-    """Whether the cue of ``item`` lies in the content of ``other``."""
-    return item.candidate is not None and other.start <= item.candidate.head.idx < other.end
+    cues = [d.candidate.head.idx if d.candidate is not None else -1 for d in drafts]
+    return [item for item, at in zip(drafts, cues, strict=True)
+            if not any(other is not item and other.start <= at < other.end
+                       and not item.start <= there < item.end and _most_of(item, other)
+                       for other, there in zip(drafts, cues, strict=True))]
 
 
 def _most_of(a: Draft, b: Draft) -> bool:

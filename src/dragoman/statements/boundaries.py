@@ -107,6 +107,8 @@ def alternatives(view: View, text: str, start: int, end: int, cue: tuple[int, in
     seen = {(start, end)}
     for s, how_start in starts:
         for e, how_end in ends:
+            if how_start != "given" and how_end != "given" and how_end != "sentend":
+                continue  # both edges moved: seldom right, and costly to score
             a, b = _trim(text, s, e)
             if b <= a or (a, b) in seen or (a < cue_start < b and not start <= cue_start < end):
                 continue

@@ -43,9 +43,12 @@ def find(doc: Doc, lexicon: Lexicon, view: View | None = None) -> list[Candidate
     view = view if view is not None else View(doc)
     found: list[Candidate] = []
     used: set[int] = set()
-    pos, lower = view.pos, view.lower
+    pos, lower, lemma = view.pos, view.lower, view.lemma
     for i in range(view.n):
-        if i in used or (pos[i] not in _VERBS and lower[i] not in _OPENERS):
+        if i in used:
+            continue
+        if lower[i] not in _OPENERS and (pos[i] not in _VERBS or (
+                lemma[i] not in lexicon.cue_verbs and lower[i] not in lexicon.phrase_words)):
             continue
         candidate = _candidate(doc[i], lexicon)
         if candidate is None or not candidate.cue:  # a cue phrase can come out empty

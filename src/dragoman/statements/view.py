@@ -4,7 +4,19 @@ from __future__ import annotations
 
 import bisect
 
-from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_PUNCT, IS_SPACE, LENGTH, LOWER, POS, SENT_START
+from spacy.attrs import (
+    DEP,
+    ENT_TYPE,
+    HEAD,
+    IDX,
+    IS_PUNCT,
+    IS_SPACE,
+    LEMMA,
+    LENGTH,
+    LOWER,
+    POS,
+    SENT_START,
+)
 from spacy.tokens import Doc
 
 _WORDS = {"that", "to", "the", "a", "an", "his", "her", "their", "its", "he", "she", "it",
@@ -18,7 +30,7 @@ class View:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         rows = doc.to_array([HEAD, DEP, POS, LOWER, IS_PUNCT, IS_SPACE, IDX, LENGTH, SENT_START,
-                             ENT_TYPE])
+                             ENT_TYPE, LEMMA])
         strings = doc.vocab.strings
         self.n = len(doc)
         self.head = [i + h for i, h in enumerate(rows[:, 0].astype("int64").tolist())]
@@ -29,6 +41,7 @@ class View:
         self.space = [bool(x) for x in rows[:, 5].tolist()]
         self.idx = rows[:, 6].tolist()
         self.ends = (rows[:, 6] + rows[:, 7]).tolist()
+        self.lemma = [strings[x].lower() for x in rows[:, 10].tolist()]
         self.ent = [strings[x] if x else "" for x in rows[:, 9].tolist()]
         self._children: list[list[int]] | None = None
         self._last_words: list[int] | None = None
