@@ -5,7 +5,8 @@ the learned cue model), and lists the candidate extents of every reported conten
 (:func:`dragoman.statements.boundaries.alternatives`). An extent is a positive example
 when it equals a gold content once both are trimmed as the evaluator trims them (exact
 match); contents with no positive extent are left out. A logistic regression over the
-binary features scores the extents, and the best scored one is chosen. Writes
+differences of binary features between a right and a wrong extent of the same content
+(a pairwise ranking) gives the weights; the best scored extent is chosen. Writes
 src/dragoman/statements/data/boundary_model.json (weights rounded, small ones dropped).
 
     .venv/bin/python scripts/train_boundary_model.py [--split ../shared/eval/polnear/train]
@@ -19,9 +20,10 @@ import sys
 from pathlib import Path
 
 import numpy as np
+import scipy.sparse as sp
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import GroupKFold, cross_val_predict
+from sklearn.model_selection import GroupKFold
 
 from dragoman import nlp
 from dragoman.evaluate.polnear import read_corpus, trimmed_extent
@@ -73,28 +75,58 @@ def chosen_right(prob: np.ndarray, labels: np.ndarray, groups: np.ndarray) -> in
     return right
 
 
-def fit(gold_docs, parsed, c: float = 1.0) -> dict:
+def pairs(index: np.ndarray, labels: np.ndarray, groups: np.ndarray
+          ) -> tuple[np.ndarray, np.ndarray]:
+    """(right, wrong) row pairs: the first right extent of each content against each
+    wrong one of the same content."""
+    right, wrong = [], []
+    start = 0
+    for end in range(1, len(index) + 1):
+        if end == len(index) or groups[index[end]] != groups[index[start]]:
+            block = index[start:end]
+            good = [i for i in block if labels[i]]
+            if good:
+                bad = [i for i in block if not labels[i]]
+                right.extend([good[0]] * len(bad))
+                wrong.extend(bad)
+            start = end
+    return np.array(right, dtype=int), np.array(wrong, dtype=int)
+
+
+def fit_pairs(x, labels: np.ndarray, groups: np.ndarray, index: np.ndarray,
+              c: float) -> np.ndarray:
+    """Weights of a logistic regression on feature differences of (right, wrong) pairs,
+    so that the right extent of a content scores above the wrong ones."""
+    right, wrong = pairs(index, labels, groups)
+    diff = x[right] - x[wrong]
+    rows = sp.vstack([diff, -diff])
+    target = np.r_[np.ones(len(right)), np.zeros(len(right))]
+    classifier = LogisticRegression(C=c, max_iter=3000, fit_intercept=False)
+    return classifier.fit(rows, target).coef_[0]
+
+
+def fit(gold_docs, parsed, c: float = 0.3) -> dict:
     rows, labels, groups, given_right = examples(gold_docs, parsed)
     vectorizer = DictVectorizer()
-    x = vectorizer.fit_transform(rows)
-    classifier = LogisticRegression(C=c, max_iter=3000)
-    prob = cross_val_predict(classifier, x, labels, groups=groups, cv=GroupKFold(5),
-                             method="predict_proba")[:, 1]
+    x = vectorizer.fit_transform(rows).tocsr()
+    right = 0
+    for train, test in GroupKFold(5).split(x, labels, groups):
+        weights = fit_pairs(x, labels, groups, train, c)
+        right += chosen_right(x[test] @ weights, labels[test], groups[test])
     n = int(groups.max()) if len(groups) else 0
     print(f"{n} contents with a right extent among {len(labels)} candidates; given extent "
-          f"right {given_right}, model's choice right {chosen_right(prob, labels, groups)} "
-          "(cross-validated)", file=sys.stderr)
-    classifier.fit(x, labels)
-    weights = {name: round(float(w), 3) for name, w in
-               zip(vectorizer.get_feature_names_out(), classifier.coef_[0], strict=True)
-               if abs(w) >= 0.05}
-    return {"source": SOURCE, "weights": weights}
+          f"right {given_right}, model's choice right {right} (cross-validated)",
+          file=sys.stderr)
+    weights = fit_pairs(x, labels, groups, np.arange(len(labels)), c)
+    kept = {name: round(float(w), 3) for name, w in
+            zip(vectorizer.get_feature_names_out(), weights, strict=True) if abs(w) >= 0.05}
+    return {"source": SOURCE, "weights": kept}
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", type=Path, default=SPLIT)
-    parser.add_argument("--c", type=float, default=1.0, help="inverse regularisation")
+    parser.add_argument("--c", type=float, default=0.3, help="inverse regularisation")
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args()
     gold_docs = list(read_corpus(args.split))
