@@ -45,12 +45,14 @@ def examples(gold_docs, parsed):
         text = gold.text
         targets = {trimmed_extent(text, g.content) for g in gold.attributions}
         view = boundaries.View(doc)
-        for item in assemble.draft(doc, text, lexicon):
+        drafts = assemble.draft(doc, text, lexicon)
+        others = assemble.cue_positions(drafts)
+        for item in drafts:
             if not assemble.reshapable(item) or item.candidate is None:
                 continue
             cue = (item.candidate.cue[0].i, item.candidate.cue[-1].i)
             found = boundaries.alternatives(view, text, item.start, item.end, cue,
-                                            assemble._para_end(text, item.end))
+                                            assemble._para_end(text, item.end), others)
             good = [trimmed_extent(text, [(x.start, x.end)]) in targets for x in found]
             if not any(good) or len(found) == 1:
                 continue

@@ -78,3 +78,16 @@ def test_learned_content_of_called_for(nlp) -> None:  # type: ignore[no-untyped-
     doc = nlp("The senator called for the president to resign.")
     kind, head = learned.content_of(doc[2], cues.load().cue_verbs) or ("", None)
     assert kind == "for" and head is not None and head.text == "resign"
+
+
+def test_boundaries_alternatives_stop_before_another_cue(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The board said the plant would close and warned that jobs would go."
+    doc = nlp(text)
+    said = next(t for t in doc if t.text == "said")
+    start, end = text.index("the plant"), text.index(" and warned")
+    view = boundaries.View(doc)
+    free = boundaries.alternatives(view, text, start, end, (said.i, said.i), len(text))
+    assert any("warned" in text[x.start:x.end] for x in free)
+    blocked = boundaries.alternatives(view, text, start, end, (said.i, said.i), len(text),
+                                      (text.index("warned"),))
+    assert not any("warned" in text[x.start:x.end] for x in blocked)

@@ -60,7 +60,8 @@ def extract(doc: Doc, article: Article, actors: list[Actor], lexicon: Lexicon,
     drafts = draft(doc, article.text, lexicon, use_model, view)
     bounds = use_model if bounds is None else bounds
     if bounds and any(reshapable(d) for d in drafts):
-        drafts = _dedupe([_bounded(view, article.text, d) for d in drafts])
+        others = cue_positions(drafts)
+        drafts = _dedupe([_bounded(view, article.text, d, others) for d in drafts])
     drafts = _without_repeats(drafts)
     return _statements(doc, article.text, drafts, actors, lexicon)
 
@@ -103,12 +104,18 @@ def _most_of(a: Draft, b: Draft) -> bool:
     return shared > 0 and 2 * shared >= a.end - a.start and 2 * shared >= b.end - b.start
 
 
-def _bounded(view: View, text: str, item: Draft) -> Draft:
+def cue_positions(drafts: list[Draft]) -> tuple[int, ...]:
+    """Where the cues of ``drafts`` start (an extent does not run over another's cue)."""
+    return tuple(d.candidate.head.idx for d in drafts if d.candidate is not None)
+
+
+def _bounded(view: View, text: str, item: Draft, others: tuple[int, ...] = ()) -> Draft:
     """The draft with the content extent the boundary model prefers."""
     if not reshapable(item) or item.candidate is None:
         return item
     start, end = boundaries.choose(view, text, item.start, item.end, item.candidate.cue,
-                                   item.candidate.how, _para_end(text, item.end))
+                                   item.candidate.how, _para_end(text, item.end),
+                                   others=others)
     if (start, end) == (item.start, item.end):
         return item
     return Draft(start, end, item.kind, item.candidate)

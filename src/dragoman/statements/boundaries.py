@@ -64,9 +64,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def alternatives(view: View, text: str, start: int, end: int, cue: tuple[int, int],
-                 para_end: int) -> list[Extent]:
+                 para_end: int, others: tuple[int, ...] = ()) -> list[Extent]:
     """Candidate extents for the content ``text[start:end]`` of the cue whose first and
-    last tokens are ``cue``; the first is the content as given."""
+    last tokens are ``cue``; the first is the content as given. No extent runs over the
+    cue of another statement (character offsets ``others``) that the given one leaves out."""
     found = [Extent(start, end, "given", "given")]
     first, last = view.tokens(start, end)
     if first > last:
@@ -111,6 +112,8 @@ def alternatives(view: View, text: str, start: int, end: int, cue: tuple[int, in
                 continue  # both edges moved: seldom right, and costly to score
             a, b = _trim(text, s, e)
             if b <= a or (a, b) in seen or (a < cue_start < b and not start <= cue_start < end):
+                continue
+            if any(a <= o < b and not start <= o < end for o in others):
                 continue
             seen.add((a, b))
             found.append(Extent(a, b, how_start, how_end))
@@ -186,13 +189,14 @@ def _difference(view: View, edge: int, extent: Extent, cue: tuple[int, int],
 
 
 def choose(view: View, text: str, start: int, end: int, cue: list[Token], how: str,
-           para_end: int, model: Model | None = None) -> tuple[int, int]:
+           para_end: int, model: Model | None = None,
+           others: tuple[int, ...] = ()) -> tuple[int, int]:
     """The extent the model scores highest for the content ``text[start:end]``."""
     model = model if model is not None else load()
     if model is None:
         return start, end
     span = (cue[0].i, cue[-1].i)
-    found = alternatives(view, text, start, end, span, para_end)
+    found = alternatives(view, text, start, end, span, para_end, others)
     if len(found) == 1:
         return start, end
     lemma = cue[0].lemma_.lower()
