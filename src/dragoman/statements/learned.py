@@ -30,6 +30,7 @@ _PREPS = {"of", "about", "on", "for", "against", "to", "with", "over", "at", "by
 _NOUN_PREPS = {"for", "against", "on", "about", "over", "of"}  # "support for X"
 _PEOPLE = {"PERSON", "ORG", "NORP", "GPE"}
 _TIMES = {"DATE", "TIME"}
+_SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl")
 
 
 @dataclass(frozen=True)
@@ -129,27 +130,33 @@ def _kind(token: Token | None) -> str:
 
 def features(token: Token, kind: str, head: Token, source: Token | None,
              lexicon: Lexicon, inside: str = "none", quoted: bool | None = None,
-             first: bool | None = None) -> list[str]:
+             first: bool | None = None, view: View | None = None) -> list[str]:
     """Binary features of one candidate; ``inside`` is how the rule candidate whose
     content holds it was found ("none" when none)."""
     lemma = token.lemma_.lower()
-    children = sorted({c.dep_ for c in token.children})
+    if view is not None:
+        children = sorted({view.dep[c] for c in view.children(token.i)})
+        subject = any(view.dep[c] in _SUBJECT_DEPS for c in view.children(head.i))
+    else:
+        children = sorted({c.dep_ for c in token.children})
+        subject = _has_subject(head)
     quoted = _in_quote(token) if quoted is None else quoted
     first = token.sent.start == 0 if first is None else first
     size = head.right_edge.i - head.left_edge.i + 1
     bucket = "s" if size < 4 else "m" if size < 12 else "l"
     src = _kind(source)
+    src_kind = src.split(":")[0]
     return [
         "l=" + lemma, "p=" + token.pos_, "t=" + token.tag_, "d=" + token.dep_,
         "k=" + kind, "lk=" + lemma + "|" + kind, "ld=" + lemma + "|" + token.dep_,
         "h=" + token.head.lemma_.lower(), "hd=" + token.head.dep_,
         "s=" + src, "ls=" + lemma + "|" + ("none" if source is None else "some"),
-        "ks=" + kind + "|" + src.split(":")[0], "z=" + bucket, "kz=" + kind + "|" + bucket,
+        "ks=" + kind + "|" + src_kind, "z=" + bucket, "kz=" + kind + "|" + bucket,
         "q=" + str(quoted), "lex=" + str(lemma in lexicon.cue_verbs),
         "hl=" + head.lemma_.lower() + "|" + kind, "ht=" + head.tag_,
         "ent=" + str(source is not None and source.ent_type_ in _PEOPLE),
-        "lsk=" + lemma + "|" + src.split(":")[0], "lhs=" + lemma + "|" + str(_has_subject(head)),
-        "hs=" + kind + "|" + str(_has_subject(head)), "first=" + str(first),
+        "lsk=" + lemma + "|" + src_kind, "lhs=" + lemma + "|" + str(subject),
+        "hs=" + kind + "|" + str(subject), "first=" + str(first),
         "in=" + inside, "lin=" + lemma + "|" + str(inside != "none"),
         *("c=" + c for c in children),
         *("lc=" + lemma + "|" + c for c in children if c in ("neg", "aux", "auxpass", "mark")),
@@ -157,7 +164,7 @@ def features(token: Token, kind: str, head: Token, source: Token | None,
 
 
 def _has_subject(head: Token) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children)
+    return any(c.dep_ in _SUBJECT_DEPS for c in head.children)
 
 
 def quote_parity(doc: Doc, view: View | None = None) -> list[bool]:
@@ -215,7 +222,7 @@ def find(doc: Doc, lexicon: Lexicon, found: list[reported.Candidate],
         if inside in reported._NESTABLE:
             continue  # "urged X to reject Y": one attribution, as the rules have it
         found_features = features(token, kind, head, source, lexicon, inside,
-                                  quoted[token.i], token.i < first_end)
+                                  quoted[token.i], token.i < first_end, view)
         if model.probability(found_features) < model.threshold:
             continue
         span = reported.content_span(head, lexicon.cue_verbs)
