@@ -2,10 +2,11 @@
 
 Reads ../shared/eval/polnear/train in place, parses it, and for every candidate cue
 that the lexicon rules leave (:func:`dragoman.statements.learned.candidates`) labels it
-by whether its content overlaps a gold attribution's content (PolNeAR's overlap
-criterion). A logistic regression over the binary parse features is fitted; the
-threshold is the one that maximises overlap F1 together with the rules' own
-predictions, on cross-validated probabilities. Writes
+by whether its content, as the boundary model shapes it, overlaps a gold attribution's
+content (PolNeAR's overlap criterion; the rules' statements, with their boundaries, are
+taken out first). A logistic regression over the binary parse features is fitted; the
+threshold is the one that maximises overlap F1 together with the rules' own predictions,
+on cross-validated probabilities. Writes
 src/dragoman/statements/data/cue_model.json (weights rounded, small ones dropped).
 
     .venv/bin/python scripts/train_cue_model.py [--split ../shared/eval/polnear/train]
@@ -26,7 +27,8 @@ from sklearn.model_selection import cross_val_predict
 from dragoman import actors, nlp
 from dragoman.evaluate.polnear import Tally, overlaps, pred_ranges, read_corpus, score_document
 from dragoman.records import Article, Record
-from dragoman.statements import assemble, cues, learned, reported
+from dragoman.statements import assemble, boundaries, cues, learned, reported
+from dragoman.statements.view import View
 
 ROOT = Path(__file__).resolve().parents[1]
 SPLIT = ROOT.parent / "shared" / "eval" / "polnear" / "train"
@@ -40,7 +42,8 @@ def examples(gold_docs, parsed, resolved):
     rows, labels, tally = [], [], Tally()
     for gold, doc, found_actors in zip(gold_docs, parsed, resolved, strict=True):
         article = Article(id=gold.name, text=gold.text)
-        statements = assemble.extract(doc, article, found_actors, lexicon, use_model=False)
+        statements = assemble.extract(doc, article, found_actors, lexicon, use_model=False,
+                                      bounds=True)
         score_document(gold, statements, tally,
                        Record(article=article, actors=found_actors, statements=statements))
         open_golds = [g for g in gold.attributions
@@ -48,10 +51,13 @@ def examples(gold_docs, parsed, resolved):
         found = reported.find(doc, lexicon)
         used = {t.i for c in found for t in c.cue} | {t.i for c in found for t in c.consumed}
         taken = [(s.content.start, s.content.end) for s in statements]
-        for token, kind, head in learned.candidates(doc, lexicon, used):
+        view = View(doc)
+        for token, kind, head in learned.candidates(doc, lexicon, used, view):
             span = reported.content_span(head, lexicon.cue_verbs)
             if span is None or any(learned._same(span, t) for t in taken):
                 continue
+            span = boundaries.choose(view, gold.text, span[0], span[1], [token], "learned",
+                                     assemble._para_end(gold.text, span[1]))
             source = learned.source_of(token)
             inside = learned.enclosing(token, found)
             rows.append(dict.fromkeys(

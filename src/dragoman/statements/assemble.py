@@ -20,10 +20,11 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from dragoman.records import Actor, Article, Span, Statement, StatementKind
-from dragoman.statements import learned, reported
+from dragoman.statements import boundaries, learned, reported
 from dragoman.statements.cues import Lexicon
 from dragoman.statements.quotes import Quote, find_quotes, paragraphs
 from dragoman.statements.speakers import Resolver, Speaker, core
+from dragoman.statements.view import View
 from dragoman.time.dateline import parse_dateline
 
 _WINDOW = 12  # tokens searched beside a quote for its cue
@@ -52,20 +53,72 @@ class Draft:
 
 
 def extract(doc: Doc, article: Article, actors: list[Actor], lexicon: Lexicon,
-            use_model: bool = True) -> list[Statement]:
-    text = article.text
+            use_model: bool = True, bounds: bool | None = None) -> list[Statement]:
+    """Statements of ``doc``; ``use_model`` adds the learned cue model's cues, ``bounds``
+    (by default as ``use_model``) lets the boundary model choose content extents."""
+    view = View(doc)
+    drafts = draft(doc, article.text, lexicon, use_model, view)
+    bounds = use_model if bounds is None else bounds
+    if bounds and any(reshapable(d) for d in drafts):
+        others = cue_positions(drafts)
+        drafts = _dedupe([_bounded(view, article.text, d, others) for d in drafts])
+    drafts = _without_repeats(drafts)
+    return _statements(doc, article.text, drafts, actors, lexicon)
+
+
+def draft(doc: Doc, text: str, lexicon: Lexicon, use_model: bool = True,
+          view: View | None = None) -> list[Draft]:
+    """Statements before their content boundaries are chosen, in text order."""
     every = find_quotes(text)
     full = [q for q in every if q.is_full(text)]
-    candidates = reported.find(doc, lexicon)
+    view = view if view is not None else View(doc)
+    candidates = reported.find(doc, lexicon, view)
     if use_model:
-        candidates = sorted(candidates + learned.find(doc, lexicon, candidates),
+        candidates = sorted(candidates + learned.find(doc, lexicon, candidates, view=view),
                             key=lambda c: c.head.i)
     owner: dict[Quote, Draft] = {}
     drafts = _from_candidates(text, candidates, every, full, owner)
     drafts.extend(_from_adjacent(doc, text, full, owner, candidates, lexicon))
     drafts.extend(_extend_and_float(text, full, owner, drafts))
-    drafts = _dedupe(drafts)
-    return _statements(doc, text, drafts, actors, lexicon)
+    return _dedupe(drafts)
+
+
+def reshapable(item: Draft) -> bool:
+    """Whether the content's extent is the parse's to choose (reported speech)."""
+    return item.candidate is not None and item.kind != "direct" and not item.inherit
+
+
+def _without_repeats(drafts: list[Draft]) -> list[Draft]:
+    """Drop a statement whose cue lies in another's content and whose content is most
+    of that content ("said they fear X" gives "they fear X" once, not X again)."""
+    cues = [d.candidate.head.idx if d.candidate is not None else -1 for d in drafts]
+    return [item for item, at in zip(drafts, cues, strict=True)
+            if not any(other is not item and other.start <= at < other.end
+                       and not item.start <= there < item.end and _most_of(item, other)
+                       for other, there in zip(drafts, cues, strict=True))]
+
+
+def _most_of(a: Draft, b: Draft) -> bool:
+    """Whether two contents share at least half of the characters of each."""
+    shared = min(a.end, b.end) - max(a.start, b.start)
+    return shared > 0 and 2 * shared >= a.end - a.start and 2 * shared >= b.end - b.start
+
+
+def cue_positions(drafts: list[Draft]) -> tuple[int, ...]:
+    """Where the cues of ``drafts`` start (an extent does not run over another's cue)."""
+    return tuple(d.candidate.head.idx for d in drafts if d.candidate is not None)
+
+
+def _bounded(view: View, text: str, item: Draft, others: tuple[int, ...] = ()) -> Draft:
+    """The draft with the content extent the boundary model prefers."""
+    if not reshapable(item) or item.candidate is None:
+        return item
+    start, end = boundaries.choose(view, text, item.start, item.end, item.candidate.cue,
+                                   item.candidate.how, _para_end(text, item.end),
+                                   others=others)
+    if (start, end) == (item.start, item.end):
+        return item
+    return Draft(start, end, item.kind, item.candidate)
 
 
 def _bare(gap: str) -> bool:

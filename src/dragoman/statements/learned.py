@@ -15,19 +15,22 @@ import json
 import math
 from dataclasses import dataclass
 from importlib import resources
+from itertools import repeat
 
 from spacy.tokens import Doc, Token
 
 from dragoman.statements import reported
 from dragoman.statements.cues import Lexicon
+from dragoman.statements.view import View
 
 _POS = {"VERB", "NOUN", "ADJ", "AUX"}
 _CLAUSES = ("ccomp", "xcomp")
 _NOUN_CLAUSES = ("acl", "ccomp", "xcomp", "relcl")
-_PREPS = {"of", "about", "on", "for", "against", "to", "with", "over"}
+_PREPS = {"of", "about", "on", "for", "against", "to", "with", "over", "at", "by"}
 _NOUN_PREPS = {"for", "against", "on", "about", "over", "of"}  # "support for X"
 _PEOPLE = {"PERSON", "ORG", "NORP", "GPE"}
 _TIMES = {"DATE", "TIME"}
+_SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl")
 
 
 @dataclass(frozen=True)
@@ -37,7 +40,7 @@ class Model:
     threshold: float
 
     def probability(self, features: list[str]) -> float:
-        score = self.bias + sum(self.weights.get(f, 0.0) for f in features)
+        score = self.bias + sum(map(self.weights.get, features, repeat(0.0)))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
 
 
@@ -51,30 +54,53 @@ def load() -> Model | None:
     return Model(data["weights"], float(data["bias"]), float(data["threshold"]))
 
 
-def content_of(token: Token, cues: frozenset[str]) -> tuple[str, Token] | None:
+def content_of(token: Token, cues: frozenset[str], view: View | None = None
+               ) -> tuple[str, Token] | None:
     """What a candidate cue attributes: (kind, head token) or None."""
-    if token.pos_ in ("VERB", "AUX", "ADJ"):
-        for dep in _CLAUSES:
-            child = reported._child(token, (dep,))
-            if child is not None and child.i > token.i:
-                return dep, child
-        obj = reported._child(token, ("dobj",))
-        if obj is not None and obj.i > token.i:
+    view = view if view is not None else View(token.doc)
+    found = _content_at(view, token.i)
+    return (found[0], token.doc[found[1]]) if found is not None else None
+
+
+def _content_at(view: View, i: int) -> tuple[str, int] | None:
+    kids, dep = view.children(i), view.dep
+    if view.pos[i] in ("VERB", "AUX", "ADJ"):
+        for wanted in _CLAUSES:
+            child = _first(view, kids, (wanted,))
+            if child is not None and child > i:
+                return wanted, child
+        obj = _first(view, kids, ("dobj",))
+        if obj is not None and obj > i:
             return "dobj", obj
-        for child in token.children:
-            if child.dep_ == "prep" and child.lower_ in _PREPS and child.i > token.i:
-                pobj = reported._child(child, ("pobj", "pcomp"))
-                if pobj is not None and pobj.ent_type_ not in _TIMES:
+        passive = _first(view, kids, ("nsubjpass",))
+        if passive is not None and passive < i and view.pos[i] == "VERB":
+            return "nsubjpass", passive  # "the plan was backed by ..."
+        for child in kids:
+            if dep[child] == "advcl" and child > i and any(
+                    dep[c] == "mark" and view.lower[c] == "for" for c in view.children(child)):
+                return "for", child  # "called for X to ..."
+        for child in kids:
+            if dep[child] == "prep" and view.lower[child] in _PREPS and child > i:
+                pobj = _first(view, view.children(child), ("pobj", "pcomp"))
+                if pobj is not None and view.ent[pobj] not in _TIMES:
                     return "prep", pobj
         return None
-    for child in token.children:
-        if child.dep_ in _NOUN_CLAUSES and child.i > token.i and child.pos_ in ("VERB", "AUX"):
-            return "n" + child.dep_, child
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in _NOUN_PREPS and child.i > token.i:
-            pobj = reported._child(child, ("pobj", "pcomp"))
+    for child in kids:
+        if dep[child] in _NOUN_CLAUSES and child > i and view.pos[child] in ("VERB", "AUX"):
+            return "n" + dep[child], child
+    for child in kids:
+        if dep[child] == "prep" and view.lower[child] in _NOUN_PREPS and child > i:
+            pobj = _first(view, view.children(child), ("pobj", "pcomp"))
             if pobj is not None:
                 return "nprep", pobj
+    return None
+
+
+def _first(view: View, kids: list[int], deps: tuple[str, ...]) -> int | None:
+    """The first of ``kids`` with one of ``deps`` (as :func:`reported._child`)."""
+    for child in kids:
+        if view.dep[child] in deps:
+            return child
     return None
 
 
@@ -104,27 +130,33 @@ def _kind(token: Token | None) -> str:
 
 def features(token: Token, kind: str, head: Token, source: Token | None,
              lexicon: Lexicon, inside: str = "none", quoted: bool | None = None,
-             first: bool | None = None) -> list[str]:
+             first: bool | None = None, view: View | None = None) -> list[str]:
     """Binary features of one candidate; ``inside`` is how the rule candidate whose
     content holds it was found ("none" when none)."""
     lemma = token.lemma_.lower()
-    children = sorted({c.dep_ for c in token.children})
+    if view is not None:
+        children = sorted({view.dep[c] for c in view.children(token.i)})
+        subject = any(view.dep[c] in _SUBJECT_DEPS for c in view.children(head.i))
+    else:
+        children = sorted({c.dep_ for c in token.children})
+        subject = _has_subject(head)
     quoted = _in_quote(token) if quoted is None else quoted
     first = token.sent.start == 0 if first is None else first
     size = head.right_edge.i - head.left_edge.i + 1
     bucket = "s" if size < 4 else "m" if size < 12 else "l"
     src = _kind(source)
+    src_kind = src.split(":")[0]
     return [
         "l=" + lemma, "p=" + token.pos_, "t=" + token.tag_, "d=" + token.dep_,
         "k=" + kind, "lk=" + lemma + "|" + kind, "ld=" + lemma + "|" + token.dep_,
         "h=" + token.head.lemma_.lower(), "hd=" + token.head.dep_,
         "s=" + src, "ls=" + lemma + "|" + ("none" if source is None else "some"),
-        "ks=" + kind + "|" + src.split(":")[0], "z=" + bucket, "kz=" + kind + "|" + bucket,
+        "ks=" + kind + "|" + src_kind, "z=" + bucket, "kz=" + kind + "|" + bucket,
         "q=" + str(quoted), "lex=" + str(lemma in lexicon.cue_verbs),
         "hl=" + head.lemma_.lower() + "|" + kind, "ht=" + head.tag_,
         "ent=" + str(source is not None and source.ent_type_ in _PEOPLE),
-        "lsk=" + lemma + "|" + src.split(":")[0], "lhs=" + lemma + "|" + str(_has_subject(head)),
-        "hs=" + kind + "|" + str(_has_subject(head)), "first=" + str(first),
+        "lsk=" + lemma + "|" + src_kind, "lhs=" + lemma + "|" + str(subject),
+        "hs=" + kind + "|" + str(subject), "first=" + str(first),
         "in=" + inside, "lin=" + lemma + "|" + str(inside != "none"),
         *("c=" + c for c in children),
         *("lc=" + lemma + "|" + c for c in children if c in ("neg", "aux", "auxpass", "mark")),
@@ -132,18 +164,21 @@ def features(token: Token, kind: str, head: Token, source: Token | None,
 
 
 def _has_subject(head: Token) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children)
+    return any(c.dep_ in _SUBJECT_DEPS for c in head.children)
 
 
-def quote_parity(doc: Doc) -> list[bool]:
+def quote_parity(doc: Doc, view: View | None = None) -> list[bool]:
     """For each token, whether an odd number of quote marks precede it in its sentence
     (what :func:`_in_quote` says, for a whole document at once)."""
+    view = view if view is not None else View(doc)
+    starts = set(view.sents)
+    marks = reported._QUOTE_MARKS
     parity, odd = [], False
-    for token in doc:
-        if token.is_sent_start:
+    for i, lower in enumerate(view.lower):
+        if i in starts:
             odd = False
         parity.append(odd)
-        if token.text in reported._QUOTE_MARKS:
+        if lower in marks:
             odd = not odd
     return parity
 
@@ -154,36 +189,40 @@ def _in_quote(token: Token) -> bool:
     return marks % 2 == 1
 
 
-def candidates(doc: Doc, lexicon: Lexicon, used: set[int]) -> list[tuple[Token, str, Token]]:
+def candidates(doc: Doc, lexicon: Lexicon, used: set[int],
+               view: View | None = None) -> list[tuple[Token, str, Token]]:
     """(cue, content kind, content head) for every token that could be a cue."""
+    view = view if view is not None else View(doc)
     found = []
-    for token in doc:
-        if token.i in used or token.pos_ not in _POS:
+    pos = view.pos
+    for i in range(view.n):
+        if i in used or pos[i] not in _POS:
             continue
-        content = content_of(token, lexicon.cue_verbs)
+        content = _content_at(view, i)
         if content is not None:
-            found.append((token, content[0], content[1]))
+            found.append((doc[i], content[0], doc[content[1]]))
     return found
 
 
 def find(doc: Doc, lexicon: Lexicon, found: list[reported.Candidate],
-         model: Model | None = None) -> list[reported.Candidate]:
+         model: Model | None = None, view: View | None = None) -> list[reported.Candidate]:
     """Candidates the model keeps, beside ``found`` (whose cues and contents are left out)."""
     model = model if model is not None else load()
     if model is None:
         return []
     used = {t.i for c in found for t in c.cue} | {t.i for c in found for t in c.consumed}
-    quoted = quote_parity(doc)
-    first_end = next(iter(doc.sents)).end if len(doc) else 0
+    view = view if view is not None else View(doc)
+    quoted = quote_parity(doc, view)
+    first_end = view.sentence(0)[1] + 1 if len(doc) else 0
     taken = [c.content for c in found if c.content is not None]
     extra = []
-    for token, kind, head in candidates(doc, lexicon, used):
+    for token, kind, head in candidates(doc, lexicon, used, view):
         source = source_of(token)
         inside = enclosing(token, found)
         if inside in reported._NESTABLE:
             continue  # "urged X to reject Y": one attribution, as the rules have it
         found_features = features(token, kind, head, source, lexicon, inside,
-                                  quoted[token.i], token.i < first_end)
+                                  quoted[token.i], token.i < first_end, view)
         if model.probability(found_features) < model.threshold:
             continue
         span = reported.content_span(head, lexicon.cue_verbs)

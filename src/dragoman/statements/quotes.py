@@ -14,6 +14,8 @@ from dataclasses import dataclass
 _SPACE = " \t\r\n\xa0"
 _OPEN_AFTER = _SPACE + "([{—–-/:"  # what may precede an opening mark
 _SENTENCE_END = ".!?…"
+_MARK = re.compile("''|``|[“„”\"]")
+_ROLES = {"''": "either", "``": "open", "“": "open", "„": "open", "”": "close", '"': "either"}
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 
 
@@ -67,23 +69,8 @@ def find_quotes(text: str) -> list[Quote]:
 
 def _marks(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """(position, length, role) of double quote marks; role: open, close or either."""
-    marks = []
-    i = start
-    while i < end:
-        c = text[i]
-        pair = text[i:i + 2]
-        if pair == "''" or pair == "``":
-            marks.append((i, 2, "either" if pair == "''" else "open"))
-            i += 2
-            continue
-        if c == "“" or c == "„":
-            marks.append((i, 1, "open"))
-        elif c == "”":
-            marks.append((i, 1, "close"))
-        elif c == '"':
-            marks.append((i, 1, "either"))
-        i += 1
-    return marks
+    return [(m.start(), len(m.group()), _ROLES[m.group()])
+            for m in _MARK.finditer(text, start, end)]
 
 
 def _double_quotes(text: str, start: int, end: int) -> list[Quote]:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from dragoman.statements.cues import Lexicon
+from dragoman.statements.view import View
 
 _TRIM_PUNCT = {",", ".", ";", ":", "—", "–", "-", "--", "...", "…", "(", ")"}
 _QUOTE_MARKS = {'"', "“", "”", "'", "‘", "’", "''", "``"}
@@ -16,6 +17,8 @@ _COLON_PREFIX = 4  # most words before the colon of "Name: what they said"
 _NESTABLE = {"object", "prep", "xcomp", "objcomp"}  # content kinds left out inside another's
 _AFTERTHOUGHTS = {"appos"}  # ", a reference to ..." (not advcl: PolNeAR keeps ", because ...")
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_VERBS = {"VERB", "AUX"}
+_OPENERS = {"according", "in"}  # "according to X", "in the words of X"
 
 
 @dataclass
@@ -35,14 +38,19 @@ class Candidate:
         return self.cue[0]
 
 
-def find(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
+def find(doc: Doc, lexicon: Lexicon, view: View | None = None) -> list[Candidate]:
     """Cue candidates of ``doc`` in text order; a token cues at most once."""
+    view = view if view is not None else View(doc)
     found: list[Candidate] = []
     used: set[int] = set()
-    for token in doc:
-        if token.i in used:
+    pos, lower, lemma = view.pos, view.lower, view.lemma
+    for i in range(view.n):
+        if i in used:
             continue
-        candidate = _candidate(token, lexicon)
+        if lower[i] not in _OPENERS and (pos[i] not in _VERBS or (
+                lemma[i] not in lexicon.cue_verbs and lower[i] not in lexicon.phrase_words)):
+            continue
+        candidate = _candidate(doc[i], lexicon)
         if candidate is None or not candidate.cue:  # a cue phrase can come out empty
             continue
         found.append(candidate)

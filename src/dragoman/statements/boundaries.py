@@ -1,0 +1,205 @@
+"""Learned content boundaries: where reported content starts and ends.
+
+The parse gives a clause, object or infinitive for each cue; how much of the sentence
+around it counts as the content is a matter of convention (PolNeAR keeps what follows
+the clause up to the end of the sentence, leaves out ", which ..." after an object,
+starts "praised X for Y" at Y, ...). For each content, :func:`alternatives` lists a few
+candidate extents from the parse: the clause itself, cut before a comma, dash or right
+dependent of its head, started after the cue or at a right dependent, run on to the end
+of the sentence or paragraph. A logistic model over their features
+(``data/boundary_model.json``, trained on the PolNeAR train split by
+``scripts/train_boundary_model.py``) picks one.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass
+from importlib import resources
+from itertools import repeat
+
+from spacy.tokens import Token
+
+from dragoman.statements.view import View
+
+_CUTS = {",", ";", "—", "–", "-", "--", "(", ":"}
+_SPACE = " \t\r\n\xa0"
+_STARTS = ("prep", "xcomp", "ccomp", "acl", "oprd")
+
+
+@dataclass(frozen=True)
+class Extent:
+    """A candidate content ``text[start:end]`` and how it was made."""
+
+    start: int
+    end: int
+    how_start: str
+    how_end: str
+
+
+@dataclass(frozen=True)
+class Model:
+    weights: dict[str, float]
+
+    def score(self, features: list[str]) -> float:
+        return sum(map(self.weights.get, features, repeat(0.0)))
+
+
+@functools.lru_cache(maxsize=1)
+def load() -> Model | None:
+    """The shipped model, or None when the data file is absent."""
+    path = resources.files("dragoman.statements").joinpath("data/boundary_model.json")
+    if not path.is_file():
+        return None
+    return Model(json.loads(path.read_text("utf-8"))["weights"])
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _SPACE:
+        start += 1
+    while end > start and text[end - 1] in _SPACE + ".,;:":
+        end -= 1
+    return start, end
+
+
+def alternatives(view: View, text: str, start: int, end: int, cue: tuple[int, int],
+                 para_end: int, others: tuple[int, ...] = ()) -> list[Extent]:
+    """Candidate extents for the content ``text[start:end]`` of the cue whose first and
+    last tokens are ``cue``; the first is the content as given. No extent runs over the
+    cue of another statement (character offsets ``others``) that the given one leaves out."""
+    found = [Extent(start, end, "given", "given")]
+    first, last = view.tokens(start, end)
+    if first > last:
+        return found
+    idx = view.idx
+    cue_start, cue_end = idx[cue[0]], view.ends[cue[1]]
+    starts = [(start, "given")]
+    if view.dep[first] == "mark" and first + 1 < view.n:
+        starts.append((idx[first + 1], "nomark|" + view.lower[first]))
+    if cue_end <= start:
+        after = view.first_word(cue[1] + 1, end)
+        if after is not None:
+            starts.append((after, "aftercue"))
+    if cue_start >= end:
+        opening = view.first_word(view.sentence(first)[0], start)
+        if opening is not None and opening < cue_start:
+            starts.append((opening, "sentstart"))
+    ends = [(end, "given")]
+    for i in range(first + 1, last + 1):
+        if view.lower[i] in _CUTS:
+            following = view.dep[i + 1] if i + 1 < view.n else ""
+            ends.append((idx[i], "cut" + view.lower[i] + "|" + following))
+    root = view.doc[first:last + 1].root
+    for child in root.rights:
+        left = child.left_edge.i
+        if child.is_punct or left <= first:
+            continue
+        ends.append((idx[left], "right|" + child.dep_))
+        if child.dep_ in _STARTS:
+            starts.append((idx[left], "right|" + child.dep_))
+            if child.dep_ == "prep":
+                pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+                if pobj is not None:
+                    starts.append((idx[pobj.left_edge.i], "pobj|" + child.lower_))
+    if cue_start < start:
+        ends.append((view.ends[view.sentence(last)[1]], "sentend"))
+        ends.append((para_end, "paraend"))
+    seen = {(start, end)}
+    for s, how_start in starts:
+        for e, how_end in ends:
+            if how_start != "given" and how_end != "given" and how_end != "sentend":
+                continue  # both edges moved: seldom right, and costly to score
+            a, b = _trim(text, s, e)
+            if b <= a or (a, b) in seen or (a < cue_start < b and not start <= cue_start < end):
+                continue
+            if any(a <= o < b and not start <= o < end for o in others):
+                continue
+            seen.add((a, b))
+            found.append(Extent(a, b, how_start, how_end))
+    return found
+
+
+def _bucket(n: int) -> str:
+    return "0" if n <= 0 else "1" if n == 1 else "2" if n <= 3 else "4" if n <= 7 else \
+        "8" if n <= 15 else "16" if n <= 31 else "32"
+
+
+def features(view: View, text: str, extent: Extent, given: Extent, cue: tuple[int, int],
+             cue_lemma: str, how: str) -> list[str]:
+    """Binary features of one candidate extent of the content of the cue whose first and
+    last tokens are ``cue`` (found by the rule ``how``: clause, xcomp, learned, ...)."""
+    first, last = view.tokens(extent.start, extent.end)
+    given_first, given_last = view.tokens(given.start, given.end)
+    given_size = max(0, given_last - given_first + 1)
+    after = last + 1
+    inner = text[extent.start:extent.end]
+    marks = sum(inner.count(c) for c in '"“”')
+    size = max(0, last - first + 1)
+    change = "same" if size == given_size else "longer" if size > given_size else "shorter"
+    cue_at = view.idx[cue[0]]
+    side = "after" if cue_at < extent.start else "before" if cue_at >= extent.end else "around"
+    end = extent.how_end.split("|")[0]
+    pair = extent.how_start + "/" + extent.how_end
+    word_first, word_last, word_after = view.word(first), view.word(last), view.word(after)
+    dep_after = view.dep[after] if after < view.n else "none"
+    rows = [
+        "s=" + extent.how_start, "e=" + extent.how_end, "se=" + pair, "eb=" + end,
+        "how=" + how, "hs=" + how + "|" + extent.how_start, "he=" + how + "|" + extent.how_end,
+        "f=" + word_first, "l=" + word_last, "a=" + word_after,
+        "fs=" + word_first + "|" + extent.how_start, "ae=" + word_after + "|" + end,
+        "ad=" + dep_after + "|" + end,
+        "z=" + _bucket(size), "ze=" + _bucket(size) + "|" + end, "ch=" + change,
+        "che=" + change + "|" + how, "q=" + str(marks % 2), "side=" + side,
+        "sidee=" + side + "|" + pair, "cl=" + cue_lemma + "|" + end,
+        "cs=" + cue_lemma + "|" + extent.how_start,
+        "sentend=" + str(size > 0 and view.ends_sentence(last)),
+    ]
+    rows.extend(_difference(view, given.end, extent, cue, "r"))
+    rows.extend(_difference(view, given.start, extent, cue, "l"))
+    return rows
+
+
+def _difference(view: View, edge: int, extent: Extent, cue: tuple[int, int],
+                side: str) -> list[str]:
+    """Features of the words that one extent has and the given one has not (or the
+    reverse) at one side: their top dependencies and where these hang (on the cue,
+    inside the extent, elsewhere). ``edge`` is the given extent's edge on that side."""
+    if side == "l":
+        start, end = min(extent.start, edge), max(extent.start, edge)
+        sign = "+" if extent.start < edge else "-"
+    else:
+        start, end = min(extent.end, edge), max(extent.end, edge)
+        sign = "+" if extent.end > edge else "-"
+    if start == end:
+        return [side + "=none"]
+    low, high = view.tokens(start, end)
+    if low > high:
+        return [side + sign + "=empty"]
+    rows = [side + sign + "f=" + view.word(low), side + sign + "n=" + _bucket(high - low + 1)]
+    idx, head = view.idx, view.head
+    for i in range(low, high + 1):
+        h = head[i]
+        if (low <= h <= high and h != i) or view.punct[i]:
+            continue
+        where = "cue" if cue[0] <= h <= cue[1] else "in" if extent.start <= idx[h] < extent.end \
+            else "out"
+        rows.append(side + sign + "d=" + view.dep[i] + "|" + where)
+    return rows
+
+
+def choose(view: View, text: str, start: int, end: int, cue: list[Token], how: str,
+           para_end: int, model: Model | None = None,
+           others: tuple[int, ...] = ()) -> tuple[int, int]:
+    """The extent the model scores highest for the content ``text[start:end]``."""
+    model = model if model is not None else load()
+    if model is None:
+        return start, end
+    span = (cue[0].i, cue[-1].i)
+    found = alternatives(view, text, start, end, span, para_end, others)
+    if len(found) == 1:
+        return start, end
+    lemma = cue[0].lemma_.lower()
+    best = max(found, key=lambda x: model.score(features(view, text, x, found[0], span, lemma,
+                                                           how)))
+    return best.start, best.end
