@@ -546,10 +546,10 @@ class _Walker:
                     cands.append(extra)
         if (reporter and leading and said is not None and reporter in sources
                 and modality == "asserted" and not fr.negated and fr.code[:2] in ATTACKS):
+            aimed: list[str | None] = [t for t in targets if t not in sources] or [None]
             cands.extend(Candidate("015", [reporter], [t], (said.idx, said.idx + len(said)),
                                    sent_index, False, "asserted", None, 0.5, fixed=True)
-                         for t in [t for t in targets if t not in sources] or [None])
-            # "X said it attacked Y": X claims the attack
+                         for t in aimed)  # "X said it attacked Y": X claims the attack
         return cands
 
     def sources_of(self, tok: Token, reporter: str | None) -> list[str]:

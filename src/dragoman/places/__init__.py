@@ -161,9 +161,9 @@ def _capitals(doc: Doc, gaz: Gazetteer, prefer: Mapping[str, float],
         location = _named_capital(doc, token, gaz) or _dateline_capital(dateline, gaz)
         if location is None and prefer:
             country, weight = max(prefer.items(), key=lambda cw: cw[1])
-            capital = gaz.capitals.get(country)
-            if capital and weight >= 0.5:
-                location = resolve(capital, gaz, {country: 1.0})
+            city = gaz.capitals.get(country)
+            if city and weight >= 0.5:
+                location = resolve(city, gaz, {country: 1.0})
         if location is not None:
             out.append((doc[token.i:token.i + 1], location))
     return out
