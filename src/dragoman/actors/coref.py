@@ -85,7 +85,7 @@ class Chains:
         if c.context_country:
             self._owned_by_antecedent(c, sentence)
         root = self.doc[c.start:c.end].root
-        chain = self._appositive(c, root) or self._find(c, sentence)
+        chain = self._appositive(c, root) or self._find(c, root, sentence)
         if chain is None and c.source == "anaphor":
             return  # "the agency" with nothing to refer to
         key = _key(c)
@@ -139,9 +139,8 @@ class Chains:
             return chain
         return None
 
-    def _find(self, c: Coded, sentence: int) -> Chain | None:
+    def _find(self, c: Coded, root: Token, sentence: int) -> Chain | None:
         if c.source == "anaphor":
-            root = self.doc[c.start:c.end].root
             definite = c.determiner == "the" or any(
                 d.dep_ in ("det", "poss") and d.lower_ in _DEMONSTRATIVES for d in root.children)
             return self._antecedent(c, sentence) if definite else None

@@ -58,11 +58,9 @@ class Phrase:
                 or any(a.agent is not None and a.agent.sector == "ELI" for a in self.agents))
 
 
-def build_phrases(doc: Doc, sent: Span, atoms: list[Atom],
-                  lowered: Sequence[str] | None = None) -> list[Phrase]:
-    """The phrases of one sentence, from its atoms (sorted, non-overlapping);
-    ``lowered``: the doc's lower-cased tokens, when the caller has them."""
-    low = lowered if lowered is not None else _Lowered(doc)
+def build_phrases(doc: Doc, sent: Span, atoms: list[Atom], low: Sequence[str]) -> list[Phrase]:
+    """The phrases of one sentence, from its atoms (sorted, non-overlapping); ``low``: the
+    doc's lower-cased tokens."""
     starts = {a.start: a for a in atoms}
     covered = {k for a in atoms for k in range(a.start, a.end)}
     phrases: list[Phrase] = []
@@ -74,19 +72,6 @@ def build_phrases(doc: Doc, sent: Span, atoms: list[Atom],
         phrases.append(phrase)
     _conjoin(doc, phrases)
     return phrases
-
-
-class _Lowered(Sequence[str]):
-    """``doc[k].lower_`` by index, for callers without the doc's lower-cased tokens."""
-
-    def __init__(self, doc: Doc) -> None:
-        self.doc = doc
-
-    def __getitem__(self, k: int) -> str:  # type: ignore[override]
-        return str(self.doc[k].lower_)
-
-    def __len__(self) -> int:
-        return len(self.doc)
 
 
 def _grow(doc: Doc, sent: Span, first: Atom, starts: dict[int, Atom], used: set[int],
