@@ -30,13 +30,22 @@ ANN = "\n".join([
     "",
 ])
 
+# A second annotator of the same text: only the mayor's statement, its content longer.
+SECOND = "\n".join([
+    "T1\tSource 45 54\tThe mayor",
+    "T2\tCue 55 59\tsaid",
+    "T3\tContent 55 79\tsaid the road was closed",
+    "E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1",
+    "",
+])
+
 
 def _corpus(root: Path) -> Path:
     (root / "text").mkdir(parents=True)
     (root / "attributions").mkdir()
     (root / "text" / "doc-one.txt").write_text(TEXT, encoding="utf-8")
     (root / "attributions" / "doc-one_aaaa.ann").write_text(ANN, encoding="utf-8")
-    (root / "attributions" / "doc-one_bbbb.ann").write_text("", encoding="utf-8")
+    (root / "attributions" / "doc-one_bbbb.ann").write_text(SECOND, encoding="utf-8")
     return root
 
 
@@ -103,11 +112,26 @@ def test_polnear_score_document_counts(tmp_path: Path) -> None:
     assert [m["miss"] for m in report["misses"]] == ["spurious"]
 
 
+def test_polnear_second_annotator_scored_against_the_first(tmp_path: Path) -> None:
+    (doc,) = polnear.read_corpus(_corpus(tmp_path))
+    assert doc.second is not None and len(doc.second) == 1
+    tally = polnear.Tally()
+    polnear.score_annotation(doc, doc.second, tally)
+    report = tally.report()
+    assert (report["n_gold"], report["n_pred"], report["content_recall_overlap"]) == (2, 1, 0.5)
+    assert report["content_f1_exact"] == 0.0  # "said the road ..." is not "the road ..."
+    assert report["source_accuracy"] == 1.0
+
+
 @pytest.mark.slow
 def test_polnear_evaluate_runs_the_pipeline(tmp_path: Path) -> None:
     report = polnear.evaluate(_corpus(tmp_path))
     assert report["n_gold"] == 2 and report["n_documents"] == 1
     assert report["content_recall_overlap"] == 1.0
+    agreement = report["agreement"]
+    assert agreement["n_documents"] == 1
+    assert agreement["annotators"]["content_f1_overlap"] == round(2 * 0.5 * 1 / 1.5, 4)
+    assert agreement["dragoman"]["content_f1_overlap"] == report["content_f1_overlap"]
 
 
 @pytest.mark.shared

@@ -82,6 +82,23 @@ def print_report(report: dict[str, Any], as_json: bool, title: str) -> None:
             labels.add_row(label, *(f"{v:.3f}" if isinstance(v, float) else str(v)
                                     for v in row.values()))
         console.print(labels)
+    agreement = report.get("agreement")
+    if isinstance(agreement, dict):
+        _print_agreement(agreement)
+
+
+def _print_agreement(agreement: dict[str, Any]) -> None:
+    """The second annotator and dragoman against the first, side by side."""
+    sides = [k for k, v in agreement.items() if isinstance(v, dict)]
+    table = Table("measure", *sides, title=f"Agreement, on the {agreement.get('n_documents')} "
+                  "articles annotated twice (each against the first annotator)")
+    for key in agreement[sides[0]]:
+        table.add_row(key, *(_cell(agreement[side].get(key)) for side in sides))
+    console.print(table)
+
+
+def _cell(value: Any) -> str:
+    return f"{value:.3f}" if isinstance(value, float) else str(value)
 
 
 def print_misses(report: dict[str, Any]) -> None:

@@ -29,6 +29,11 @@ Scoring, one-to-one (greedy, largest overlap first):
 * source accuracy, over overlap-matched pairs whose gold attribution has a Source:
   the predicted speaker's written span, or any mention of the speaker actor,
   overlaps the gold Source; cue accuracy likewise with the predicted cue.
+
+Agreement: where a split has articles that two annotators annotated, the report's
+``agreement`` object scores the second annotator against the first with the same
+scorer (``annotators``), beside dragoman on the same articles (``dragoman``): the
+ceiling that the annotation itself sets on any system's figures.
 """
 
 from __future__ import annotations
@@ -63,6 +68,8 @@ class GoldDocument:
     name: str
     text: str
     attributions: list[GoldAttribution]
+    # Another annotator's attributions of the same text, where there is one.
+    second: list[GoldAttribution] | None = None
 
 
 def read_ann(text: str) -> list[GoldAttribution]:
@@ -102,20 +109,21 @@ def read_corpus(path: str | Path, limit: int | None = None) -> Iterator[GoldDocu
     texts, anns = root / "text", root / "attributions"
     if not texts.is_dir() or not anns.is_dir():
         raise EvaluationError(f"{root} has no text/ and attributions/ folders (a PolNeAR split)")
-    chosen: dict[str, Path] = {}
+    chosen: dict[str, list[Path]] = {}
     for ann in sorted(anns.glob("*.ann")):
-        chosen.setdefault(ann.stem.rsplit("_", 1)[0], ann)
+        chosen.setdefault(ann.stem.rsplit("_", 1)[0], []).append(ann)
     count = 0
-    for name, ann in chosen.items():
+    for name, files in chosen.items():
         txt = texts / f"{name}.txt"
         if not txt.exists():
-            logger.warning("no text for %s", ann.name)
+            logger.warning("no text for %s", files[0].name)
             continue
         if limit is not None and count >= limit:
             return
         count += 1
+        second = read_ann(files[1].read_text(encoding="utf-8")) if len(files) > 1 else None
         yield GoldDocument(name, txt.read_text(encoding="utf-8"),
-                           read_ann(ann.read_text(encoding="utf-8")))
+                           read_ann(files[0].read_text(encoding="utf-8")), second)
 
 
 def _size(ranges: Ranges) -> int:
@@ -219,26 +227,39 @@ def _f1(p: float, r: float) -> float:
 def score_document(doc: GoldDocument, statements: list[Statement], tally: Tally,
                    record: Record | None = None) -> None:
     """Add one document's counts (and a sample of its misses) to ``tally``."""
-    golds = doc.attributions
-    preds = [pred_ranges(s) for s in statements]
+    found = [GoldAttribution(pred_ranges(s), speaker_ranges(s, record),
+                             [(s.cue.start, s.cue.end)] if s.cue else [])
+             for s in statements]
+    over = _score(doc.text, doc.attributions, found, tally)
+    _collect_misses(doc, statements, over, tally)
+
+
+def score_annotation(doc: GoldDocument, other: list[GoldAttribution], tally: Tally) -> None:
+    """Add the counts of another annotator's attributions of ``doc`` to ``tally``."""
+    _score(doc.text, doc.attributions, other, tally)
+
+
+def _score(text: str, golds: list[GoldAttribution], found: list[GoldAttribution],
+           tally: Tally) -> dict[int, int]:
+    """Count ``found`` (contents, with the speaker's and cue's ranges) against ``golds``;
+    returns the overlap matching, found index -> gold index."""
     tally.n_gold += len(golds)
-    tally.n_pred += len(preds)
-    over = match([(shared_chars(p, g.content), i, j) for i, p in enumerate(preds)
-                  for j, g in enumerate(golds) if overlaps(p, g.content)])
-    ex = match([(1, i, j) for i, p in enumerate(preds) for j, g in enumerate(golds)
-                if exact(doc.text, p, g.content)])
+    tally.n_pred += len(found)
+    over = match([(shared_chars(f.content, g.content), i, j) for i, f in enumerate(found)
+                  for j, g in enumerate(golds) if overlaps(f.content, g.content)])
+    ex = match([(1, i, j) for i, f in enumerate(found) for j, g in enumerate(golds)
+                if exact(text, f.content, g.content)])
     tally.tp_overlap += len(over)
     tally.tp_exact += len(ex)
     for i, j in over.items():
-        gold, statement = golds[j], statements[i]
+        gold, item = golds[j], found[i]
         if gold.source:
             tally.source_total += 1
-            tally.source_right += shared_chars(speaker_ranges(statement, record), gold.source) > 0
+            tally.source_right += shared_chars(item.source, gold.source) > 0
         if gold.cue:
             tally.cue_total += 1
-            cue = [(statement.cue.start, statement.cue.end)] if statement.cue else []
-            tally.cue_right += shared_chars(cue, gold.cue) > 0
-    _collect_misses(doc, statements, over, tally)
+            tally.cue_right += shared_chars(item.cue, gold.cue) > 0
+    return over
 
 
 def _collect_misses(doc: GoldDocument, statements: list[Statement], over: dict[int, int],
@@ -273,9 +294,30 @@ def evaluate(path: str | Path, model: str | None = None, limit: int | None = Non
         raise EvaluationError(f"no annotated documents under {path}")
     # Articles are built from the raw text so that offsets equal PolNeAR's.
     articles = [Article(id=d.name, text=d.text) for d in docs]
-    tally = Tally()
+    tally, doubled, annotators = Tally(), Tally(), Tally()
     for doc, record in zip(docs, extract_batch(articles, model=model), strict=True):
         score_document(doc, record.statements, tally, record)
+        if doc.second is not None:
+            score_document(doc, record.statements, doubled, record)
+            score_annotation(doc, doc.second, annotators)
     report = tally.report()
     report["n_documents"] = len(docs)
+    report["agreement"] = _agreement(docs, annotators, doubled)
     return report
+
+
+_AGREEMENT_KEYS = ("content_f1_overlap", "content_f1_exact", "source_accuracy",
+                   "cue_accuracy", "n_gold", "n_pred")
+
+
+def _agreement(docs: list[GoldDocument], annotators: Tally, system: Tally
+               ) -> dict[str, Any] | None:
+    """The second annotator and dragoman, each against the first, on the articles
+    that two annotators annotated (None when there are none)."""
+    n = sum(doc.second is not None for doc in docs)
+    if not n:
+        return None
+    human, ours = annotators.report(), system.report()
+    return {"n_documents": n,
+            "annotators": {k: human[k] for k in _AGREEMENT_KEYS},
+            "dragoman": {k: ours[k] for k in _AGREEMENT_KEYS}}
