@@ -61,7 +61,7 @@ def examples(gold_docs, parsed, resolved):
             source = learned.source_of(token)
             inside = learned.enclosing(token, found)
             rows.append(dict.fromkeys(
-                learned.features(token, kind, head, source, lexicon, inside), 1))
+                learned.features(token, kind, head, source, lexicon, inside, view=view), 1))
             labels.append(int(any(overlaps([span], g.content) for g in open_golds)))
     return rows, np.array(labels), tally
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
@@ -29,6 +30,9 @@ class Lexicon:
     raising: frozenset[str]
     phrase_words: frozenset[str] = frozenset()  # every word of every phrase
     cue_verbs: frozenset[str] = frozenset()  # every verb lemma above
+    # word -> (phrase, where the word is in it), longest phrases first
+    phrase_index: Mapping[str, tuple[tuple[tuple[str, ...], int], ...]] = field(
+        default_factory=dict, hash=False, compare=False)
 
 
 def parse(text: str, where: str = "cues") -> Lexicon:
@@ -42,13 +46,14 @@ def parse(text: str, where: str = "cues") -> Lexicon:
         if kind not in entries or not entry.strip():
             raise InputError(f"{where}:{number}", f"expected KIND<TAB>ENTRY with KIND in {_KINDS}")
         entries[kind].append(entry.strip().lower())
+    phrases = tuple(sorted({tuple(p.split()) for p in entries["phrase"]}, key=len, reverse=True))
     return Lexicon(
         verbs=frozenset(entries["verb"]),
         xverbs=frozenset(entries["xverb"]),
         objcomps=frozenset(entries["objcomp"]),
         objects=frozenset(entries["object"]),
         vpreps=frozenset(_pair(p) for p in entries["vprep"]),
-        phrases=tuple(sorted({tuple(p.split()) for p in entries["phrase"]}, key=len, reverse=True)),
+        phrases=phrases,
         preps=tuple(tuple(p.split()) for p in entries["prep"]),
         media=frozenset(entries["media"]),
         statement_nouns=frozenset(entries["noun"]),
@@ -56,7 +61,18 @@ def parse(text: str, where: str = "cues") -> Lexicon:
         phrase_words=frozenset(w for p in entries["phrase"] for w in p.split()),
         cue_verbs=frozenset(entries["verb"] + entries["xverb"] + entries["objcomp"]
                             + entries["object"] + [_pair(p)[0] for p in entries["vprep"]]),
+        phrase_index=_index(phrases),
     )
+
+
+def _index(phrases: tuple[tuple[str, ...], ...]
+           ) -> dict[str, tuple[tuple[tuple[str, ...], int], ...]]:
+    """For each word, the phrases it is in and where, in the order of ``phrases``."""
+    index: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+    for phrase in phrases:
+        for offset, word in enumerate(phrase):
+            index.setdefault(word, []).append((phrase, offset))
+    return {word: tuple(found) for word, found in index.items()}
 
 
 def _pair(entry: str) -> tuple[str, str]:

@@ -118,13 +118,13 @@ def source_of(token: Token) -> Token | None:
     return reported.subject_of(token)
 
 
-def _kind(token: Token | None) -> str:
-    if token is None:
+def _kind(view: View, source: int | None) -> str:
+    if source is None:
         return "none"
-    if token.pos_ == "PRON":
-        return "pron:" + token.lower_
-    if token.ent_type_:
-        return "ent:" + token.ent_type_
+    if view.pos[source] == "PRON":
+        return "pron:" + view.lower[source]
+    if view.ent[source]:
+        return "ent:" + view.ent[source]
     return "noun"
 
 
@@ -133,38 +133,33 @@ def features(token: Token, kind: str, head: Token, source: Token | None,
              first: bool | None = None, view: View | None = None) -> list[str]:
     """Binary features of one candidate; ``inside`` is how the rule candidate whose
     content holds it was found ("none" when none)."""
-    lemma = token.lemma_.lower()
-    if view is not None:
-        children = sorted({view.dep[c] for c in view.children(token.i)})
-        subject = any(view.dep[c] in _SUBJECT_DEPS for c in view.children(head.i))
-    else:
-        children = sorted({c.dep_ for c in token.children})
-        subject = _has_subject(head)
+    view = view if view is not None else View(token.doc)
+    i, h, up = token.i, head.i, view.head[token.i]
+    dep, lemma = view.dep, view.lemma[token.i]
+    children = sorted({dep[c] for c in view.children(i)})
+    subject = any(dep[c] in _SUBJECT_DEPS for c in view.children(h))
     quoted = _in_quote(token) if quoted is None else quoted
     first = token.sent.start == 0 if first is None else first
     size = head.right_edge.i - head.left_edge.i + 1
     bucket = "s" if size < 4 else "m" if size < 12 else "l"
-    src = _kind(source)
+    at = source.i if source is not None else None
+    src = _kind(view, at)
     src_kind = src.split(":")[0]
     return [
-        "l=" + lemma, "p=" + token.pos_, "t=" + token.tag_, "d=" + token.dep_,
-        "k=" + kind, "lk=" + lemma + "|" + kind, "ld=" + lemma + "|" + token.dep_,
-        "h=" + token.head.lemma_.lower(), "hd=" + token.head.dep_,
-        "s=" + src, "ls=" + lemma + "|" + ("none" if source is None else "some"),
+        "l=" + lemma, "p=" + view.pos[i], "t=" + view.tag[i], "d=" + dep[i],
+        "k=" + kind, "lk=" + lemma + "|" + kind, "ld=" + lemma + "|" + dep[i],
+        "h=" + view.lemma[up], "hd=" + dep[up],
+        "s=" + src, "ls=" + lemma + "|" + ("none" if at is None else "some"),
         "ks=" + kind + "|" + src_kind, "z=" + bucket, "kz=" + kind + "|" + bucket,
         "q=" + str(quoted), "lex=" + str(lemma in lexicon.cue_verbs),
-        "hl=" + head.lemma_.lower() + "|" + kind, "ht=" + head.tag_,
-        "ent=" + str(source is not None and source.ent_type_ in _PEOPLE),
+        "hl=" + view.lemma[h] + "|" + kind, "ht=" + view.tag[h],
+        "ent=" + str(at is not None and view.ent[at] in _PEOPLE),
         "lsk=" + lemma + "|" + src_kind, "lhs=" + lemma + "|" + str(subject),
         "hs=" + kind + "|" + str(subject), "first=" + str(first),
         "in=" + inside, "lin=" + lemma + "|" + str(inside != "none"),
         *("c=" + c for c in children),
         *("lc=" + lemma + "|" + c for c in children if c in ("neg", "aux", "auxpass", "mark")),
     ]
-
-
-def _has_subject(head: Token) -> bool:
-    return any(c.dep_ in _SUBJECT_DEPS for c in head.children)
 
 
 def quote_parity(doc: Doc, view: View | None = None) -> list[bool]:

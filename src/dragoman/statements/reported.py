@@ -190,13 +190,12 @@ def _child(token: Token, deps: tuple[str, ...]) -> Token | None:
 def cue_tokens(token: Token, lexicon: Lexicon) -> list[Token]:
     """The cue verb, or the cue phrase around it ("pointed out", "said in a statement")."""
     doc = token.doc
-    for phrase in lexicon.phrases if token.lower_ in lexicon.phrase_words else ():
-        for offset in range(len(phrase)):
-            first = token.i - offset
-            words = doc[max(0, first):first + len(phrase)]
-            if first >= 0 and len(words) == len(phrase) and all(
-                    t.lower_ == w for t, w in zip(words, phrase, strict=True)):
-                return list(words)
+    for phrase, offset in lexicon.phrase_index.get(token.lower_, ()):
+        first = token.i - offset
+        words = doc[max(0, first):first + len(phrase)]
+        if first >= 0 and len(words) == len(phrase) and all(
+                t.lower_ == w for t, w in zip(words, phrase, strict=True)):
+            return list(words)
     cue = [token]
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "in" and child.i > token.i:

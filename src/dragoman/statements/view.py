@@ -16,6 +16,7 @@ from spacy.attrs import (
     LOWER,
     POS,
     SENT_START,
+    TAG,
 )
 from spacy.tokens import Doc
 
@@ -30,7 +31,7 @@ class View:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         rows = doc.to_array([HEAD, DEP, POS, LOWER, IS_PUNCT, IS_SPACE, IDX, LENGTH, SENT_START,
-                             ENT_TYPE, LEMMA])
+                             ENT_TYPE, LEMMA, TAG])
         strings = doc.vocab.strings
         self.n = len(doc)
         self.head = [i + h for i, h in enumerate(rows[:, 0].astype("int64").tolist())]
@@ -43,6 +44,7 @@ class View:
         self.ends = (rows[:, 6] + rows[:, 7]).tolist()
         self.lemma = [strings[x].lower() for x in rows[:, 10].tolist()]
         self.ent = [strings[x] if x else "" for x in rows[:, 9].tolist()]
+        self.tag = [strings[x] for x in rows[:, 11].tolist()]
         self._children: list[list[int]] | None = None
         self._last_words: list[int] | None = None
         self.sents = [i for i, x in enumerate(rows[:, 8].astype("int64").tolist())
