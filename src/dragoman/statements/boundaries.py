@@ -13,6 +13,7 @@ of the sentence or paragraph. A logistic model over their features
 
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 from dataclasses import dataclass
@@ -106,6 +107,7 @@ def alternatives(view: View, text: str, start: int, end: int, cue: tuple[int, in
         ends.append((view.ends[view.sentence(last)[1]], "sentend"))
         ends.append((para_end, "paraend"))
     seen = {(start, end)}
+    outside = sorted(o for o in others if not start <= o < end)  # cues it must not take
     for s, how_start in starts:
         for e, how_end in ends:
             if how_start != "given" and how_end != "given" and how_end != "sentend":
@@ -113,7 +115,8 @@ def alternatives(view: View, text: str, start: int, end: int, cue: tuple[int, in
             a, b = _trim(text, s, e)
             if b <= a or (a, b) in seen or (a < cue_start < b and not start <= cue_start < end):
                 continue
-            if any(a <= o < b and not start <= o < end for o in others):
+            k = bisect.bisect_left(outside, a)
+            if k < len(outside) and outside[k] < b:
                 continue
             seen.add((a, b))
             found.append(Extent(a, b, how_start, how_end))
