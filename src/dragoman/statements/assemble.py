@@ -63,7 +63,7 @@ def extract(doc: Doc, article: Article, actors: list[Actor], lexicon: Lexicon,
         others = cue_positions(drafts)
         drafts = _dedupe([_bounded(view, article.text, d, others) for d in drafts])
     drafts = _without_repeats(drafts)
-    return _statements(doc, article.text, drafts, actors, lexicon)
+    return _statements(doc, article.text, drafts, actors, lexicon, view)
 
 
 def draft(doc: Doc, text: str, lexicon: Lexicon, use_model: bool = True,
@@ -326,9 +326,9 @@ def _dedupe(drafts: list[Draft]) -> list[Draft]:
 
 
 def _statements(doc: Doc, text: str, drafts: list[Draft], actors: list[Actor],
-                lexicon: Lexicon) -> list[Statement]:
+                lexicon: Lexicon, view: View) -> list[Statement]:
     resolver = Resolver(text, actors, lexicon)
-    sentence_starts = [s.start_char for s in doc.sents]
+    sentence_starts = [view.idx[i] for i in view.sents]
     statements: list[Statement] = []
     last: Statement | None = None
     for draft in drafts:

@@ -65,14 +65,17 @@ def content_of(token: Token, cues: frozenset[str], view: View | None = None
 def _content_at(view: View, i: int) -> tuple[str, int] | None:
     kids, dep = view.children(i), view.dep
     if view.pos[i] in ("VERB", "AUX", "ADJ"):
+        firsts: dict[str, int] = {}  # the first child of each dependency
+        for child in kids:
+            firsts.setdefault(dep[child], child)
         for wanted in _CLAUSES:
-            child = _first(view, kids, (wanted,))
+            child = firsts.get(wanted)
             if child is not None and child > i:
                 return wanted, child
-        obj = _first(view, kids, ("dobj",))
+        obj = firsts.get("dobj")
         if obj is not None and obj > i:
             return "dobj", obj
-        passive = _first(view, kids, ("nsubjpass",))
+        passive = firsts.get("nsubjpass")
         if passive is not None and passive < i and view.pos[i] == "VERB":
             return "nsubjpass", passive  # "the plan was backed by ..."
         for child in kids:
@@ -210,10 +213,11 @@ def find(doc: Doc, lexicon: Lexicon, found: list[reported.Candidate],
     quoted = quote_parity(doc, view)
     first_end = view.sentence(0)[1] + 1 if len(doc) else 0
     taken = [c.content for c in found if c.content is not None]
+    contents = _contents(found)
     extra = []
     for token, kind, head in candidates(doc, lexicon, used, view):
         source = source_of(token)
-        inside = enclosing(token, found)
+        inside = _enclosing_at(token.idx, contents)
         if inside in reported._NESTABLE:
             continue  # "urged X to reject Y": one attribution, as the rules have it
         found_features = features(token, kind, head, source, lexicon, inside,
@@ -230,10 +234,18 @@ def find(doc: Doc, lexicon: Lexicon, found: list[reported.Candidate],
 
 def enclosing(token: Token, found: list[reported.Candidate]) -> str:
     """How the rule candidate whose content holds ``token`` was found, or "none"."""
-    at = token.idx
-    for candidate in found:
-        if candidate.content is not None and candidate.content[0] <= at < candidate.content[1]:
-            return candidate.how
+    return _enclosing_at(token.idx, _contents(found))
+
+
+def _contents(found: list[reported.Candidate]) -> list[tuple[int, int, str]]:
+    """(start, end, how) of the candidates' contents, in their order."""
+    return [(c.content[0], c.content[1], c.how) for c in found if c.content is not None]
+
+
+def _enclosing_at(at: int, contents: list[tuple[int, int, str]]) -> str:
+    for start, end, how in contents:
+        if start <= at < end:
+            return how
     return "none"
 
 

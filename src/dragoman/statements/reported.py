@@ -56,21 +56,23 @@ def find(doc: Doc, lexicon: Lexicon, view: View | None = None) -> list[Candidate
         found.append(candidate)
         used.update(t.i for t in candidate.cue)
         used.update(t.i for t in candidate.consumed)
-    found.extend(_colon_lines(doc))
+    found.extend(_colon_lines(doc, view))
     return [c for c in found if c.how not in _NESTABLE or not _nested(c, found)]
 
 
-def _colon_lines(doc: Doc) -> list[Candidate]:
+def _colon_lines(doc: Doc, view: View) -> list[Candidate]:
     """Headline and interview lines "Name: what they said" ("Poll: Sanders leads")."""
     found = []
-    for sent in doc.sents:
-        first = sent[0]
-        before = doc[first.i - 1] if first.i > 0 else None
-        if before is not None and "\n" not in before.text_with_ws and not before.is_space:
+    for start in view.sents:
+        before = start - 1  # a token's own white space is at most one space: "\n" is a token
+        if before >= 0 and "\n" not in view.lower[before] and not view.space[before]:
             continue  # only lines that open a paragraph
-        colon = next((t for t in sent[:_COLON_PREFIX + 1] if t.text == ":"), None)
-        if colon is None or colon.i == sent.start or colon.i + 1 >= sent.end:
+        last = view.sentence(start)[1]
+        at = next((i for i in range(start, min(start + _COLON_PREFIX + 1, last + 1))
+                   if view.lower[i] == ":"), None)
+        if at is None or at == start or at >= last:
             continue
+        sent, colon = doc[start:last + 1], doc[at]
         prefix = doc[sent.start:colon.i]
         if (not prefix[0].is_title and not prefix[0].is_upper) or any(
                 t.pos_ in ("VERB", "AUX") or t.is_space for t in prefix):
