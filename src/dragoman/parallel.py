@@ -28,8 +28,10 @@ class Failure:
 
 def _init(model: str | None) -> None:
     from dragoman import nlp
+    from dragoman.collector import set_batch_threshold
 
     nlp.load(model)
+    set_batch_threshold()  # a worker process does nothing else: for its whole life
 
 
 def _work(args: tuple[list[Article], str | None]) -> list[Record | Failure]:

@@ -85,6 +85,7 @@ class Patterns:
         self.transforms: dict[str, dict[str, str]] = {}
         self._blocks_by_base: dict[tuple[str, str], tuple[str, list[_Pattern]]] = {}
         self._needs_clause: dict[str, bool] = {}
+        self._ranked: dict[int, _Ranked] = {}  # by id of a pattern list (kept alive there)
         for row in own:
             self._add_own(row)
         for table in (self.own_verbs, self.nouns):
@@ -142,13 +143,13 @@ class Patterns:
 
     def verb(self, key: str, clause: Clause) -> Match | None:
         """The best code for verb ``key`` in ``clause``: own patterns, then PETRARCH's."""
-        best = _best(self.own_verbs.get(key, ()), clause)
+        best = self._best(self.own_verbs.get(key, []), clause)
         if best is not None and (best.specific or key not in self.verbs or key in self.exclusive):
             return best
         if key in self.verbs:
             block, override, base = self.verbs[key]
             default, pats = self._block_for(block, base)
-            found = _best(pats, clause)
+            found = self._best(pats, clause)
             if found is not None and found.specific and (best is None or found.size > best.size):
                 return found
             if best is not None:
@@ -197,7 +198,17 @@ class Patterns:
     def noun(self, key: str, clause: Clause) -> Match | None:
         """The code of an event noun (``talks``, ``crackdown``) in ``clause``, if any."""
         pats = self.nouns.get(key)
-        return _best(pats, clause) if pats else None
+        return self._best(pats, clause) if pats else None
+
+    def _best(self, patterns: list[_Pattern], clause: Clause) -> Match | None:
+        """The first of ``patterns`` (most specific first) that matches ``clause``, else
+        their default (indexed by anchor word once per list)."""
+        if not patterns:
+            return None
+        ranked = self._ranked.get(id(patterns))
+        if ranked is None:
+            ranked = self._ranked[id(patterns)] = _Ranked(patterns)
+        return ranked.best(clause)
 
     def transform(self, kind: str, code: str) -> str | None:
         """Recode ``code`` by a table (intent, threaten, reject): longest prefix wins."""
@@ -229,20 +240,33 @@ def _has(item: Item, words: set[str], clause: Clause) -> bool:
     return any(all(not forms.isdisjoint(words) for forms in alt) for alt in item[1])
 
 
-def _best(patterns: Iterable[_Pattern], clause: Clause) -> Match | None:
-    default: Match | None = None
-    seen = clause.subject | clause.object | clause.preps.keys()
-    for pat in patterns:  # sorted, most specific first
-        if not pat.pre and not pat.post:
-            if default is None:
-                default = Match(pat.code, pat.swap, False, 0, pat.own, pat.needs_target)
-            continue
-        if pat.anchor.isdisjoint(seen):
-            continue
-        if all(_has(i, clause.subject, clause) for i in pat.pre) and all(
-                _has(i, clause.object, clause) for i in pat.post):
-            return Match(pat.code, pat.swap, True, pat.size, pat.own, pat.needs_target)
-    return default
+class _Ranked:
+    """A list of patterns, most specific first: its default (the first without items)
+    and, per anchor word, the positions of the patterns that word lets through."""
+
+    def __init__(self, patterns: list[_Pattern]) -> None:
+        self.patterns = patterns
+        first = next((p for p in patterns if not p.pre and not p.post), None)
+        self.default = None if first is None else Match(
+            first.code, first.swap, False, 0, first.own, first.needs_target)
+        self.by_word: dict[str, list[int]] = {}
+        for k, pat in enumerate(patterns):
+            if pat.pre or pat.post:
+                for word in pat.anchor:
+                    self.by_word.setdefault(word, []).append(k)
+
+    def best(self, clause: Clause) -> Match | None:
+        """The first pattern whose items are all in ``clause``, else the default: the
+        same as trying every pattern in order, only those with an anchor word seen."""
+        seen = clause.subject | clause.object | clause.preps.keys()
+        by_word = self.by_word
+        tried = sorted({k for word in seen if word in by_word for k in by_word[word]})
+        for k in tried:
+            pat = self.patterns[k]
+            if all(_has(i, clause.subject, clause) for i in pat.pre) and all(
+                    _has(i, clause.object, clause) for i in pat.post):
+                return Match(pat.code, pat.swap, True, pat.size, pat.own, pat.needs_target)
+        return self.default
 
 
 def parse_side(text: str) -> list[Any]:

@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from dragoman.collector import batch_mode
 from dragoman.errors import DragomanError, InputError, StoreError
 from dragoman.ingest import dedupe
 from dragoman.ingest.readers import iter_articles
@@ -123,6 +124,7 @@ def ingest(sources: Iterable[str | Path], store: Store | str | Path, *,
     with ExitStack() as stack:
         if path != ":memory:":
             stack.enter_context(writer_lock(path))
+        stack.enter_context(batch_mode())  # fewer garbage-collector passes (collector.py)
         db = store if isinstance(store, Store) else Store(store)
         return _ingest(sources, db, own, model=model, batch_size=batch_size,
                        fetch_links=fetch_links, extractor=extractor, limit=limit,
