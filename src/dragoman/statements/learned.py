@@ -66,12 +66,12 @@ def _content_at(view: View, i: int) -> tuple[str, int] | None:
     kids, dep = view.children(i), view.dep
     if view.pos[i] in ("VERB", "AUX", "ADJ"):
         firsts: dict[str, int] = {}  # the first child of each dependency
-        for child in kids:
-            firsts.setdefault(dep[child], child)
+        for kid in kids:
+            firsts.setdefault(dep[kid], kid)
         for wanted in _CLAUSES:
-            child = firsts.get(wanted)
-            if child is not None and child > i:
-                return wanted, child
+            clause = firsts.get(wanted)
+            if clause is not None and clause > i:
+                return wanted, clause
         obj = firsts.get("dobj")
         if obj is not None and obj > i:
             return "dobj", obj
