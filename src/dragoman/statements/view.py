@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 
+import numpy as np
 from spacy.attrs import (
     DEP,
     ENT_TYPE,
@@ -18,11 +19,40 @@ from spacy.attrs import (
     SENT_START,
     TAG,
 )
+from spacy.strings import StringStore
 from spacy.tokens import Doc
 
 _WORDS = {"that", "to", "the", "a", "an", "his", "her", "their", "its", "he", "she", "it",
           "they", "if", "whether", "how", "what", "why", "about", "for", "of", "on", "as",
           "which", "who", "where", "when", "while", "but", "and", "because", "in", "with"}
+
+
+class _Names(dict[int, str]):
+    """Hash -> string of spaCy's string store, filled as hashes are met: a dict lookup
+    costs less than the store's, and a hash names the same string in every store."""
+
+    LIMIT = 1_000_000  # entries kept before starting afresh (memory stays bounded)
+
+    def __init__(self, lower: bool = False) -> None:
+        super().__init__()
+        self.lower = lower
+        self.strings: StringStore | None = None
+
+    def read(self, strings: StringStore, column: list[int]) -> list[str]:
+        """The strings of a column of hashes (0 is "")."""
+        if len(self) > self.LIMIT:
+            self.clear()
+        self.strings = strings
+        return list(map(self.__getitem__, column))
+
+    def __missing__(self, key: int) -> str:
+        assert self.strings is not None
+        name = self.strings[key] if key else ""
+        value = self[key] = name.lower() if self.lower else name
+        return value
+
+
+_NAMES, _LOWER_NAMES = _Names(), _Names(lower=True)
 
 
 class View:
@@ -34,21 +64,22 @@ class View:
                              ENT_TYPE, LEMMA, TAG])
         strings = doc.vocab.strings
         self.n = len(doc)
-        self.head = [i + h for i, h in enumerate(rows[:, 0].astype("int64").tolist())]
-        self.dep = [strings[x] for x in rows[:, 1].tolist()]
-        self.pos = [strings[x] for x in rows[:, 2].tolist()]
-        self.lower = [strings[x] for x in rows[:, 3].tolist()]
-        self.punct = [bool(x) for x in rows[:, 4].tolist()]
-        self.space = [bool(x) for x in rows[:, 5].tolist()]
+        self.head = (np.arange(self.n) + rows[:, 0].astype("int64")).tolist()
+        self.dep = _NAMES.read(strings, rows[:, 1].tolist())
+        self.pos = _NAMES.read(strings, rows[:, 2].tolist())
+        self.lower = _NAMES.read(strings, rows[:, 3].tolist())
+        self.punct = rows[:, 4].astype(bool).tolist()
+        self.space = rows[:, 5].astype(bool).tolist()
         self.idx = rows[:, 6].tolist()
         self.ends = (rows[:, 6] + rows[:, 7]).tolist()
-        self.lemma = [strings[x].lower() for x in rows[:, 10].tolist()]
-        self.ent = [strings[x] if x else "" for x in rows[:, 9].tolist()]
-        self.tag = [strings[x] for x in rows[:, 11].tolist()]
+        self.lemma = _LOWER_NAMES.read(strings, rows[:, 10].tolist())
+        self.ent = _NAMES.read(strings, rows[:, 9].tolist())
+        self.tag = _NAMES.read(strings, rows[:, 11].tolist())
         self._children: list[list[int]] | None = None
         self._last_words: list[int] | None = None
-        self.sents = [i for i, x in enumerate(rows[:, 8].astype("int64").tolist())
-                      if x == 1 or i == 0]
+        self.sents = np.flatnonzero(rows[:, 8].astype("int64") == 1).tolist()
+        if self.n and (not self.sents or self.sents[0] != 0):
+            self.sents.insert(0, 0)  # the first token starts a sentence, marked or not
 
     def children(self, i: int) -> list[int]:
         """The dependents of token ``i``, in text order."""
