@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
+from spacy.strings import StringStore
 from spacy.tokens import Doc
 
 from dragoman.errors import ModelNotFound
@@ -63,6 +64,39 @@ def text_length(doc: Doc) -> int:
         return 0
     last = doc[-1]
     return last.idx + len(last.text_with_ws)
+
+
+class _Names(dict[int, str]):
+    """Hash -> string of spaCy's string store, filled as hashes are met: a dict lookup
+    costs less than the store's, and a hash names the same string in every store."""
+
+    LIMIT = 1_000_000  # entries kept before starting afresh (memory stays bounded)
+
+    def __init__(self, lower: bool = False) -> None:
+        super().__init__()
+        self.lower = lower
+        self.strings: StringStore | None = None
+
+    def read(self, strings: StringStore, hashes: list[int]) -> list[str]:
+        if len(self) > self.LIMIT:
+            self.clear()
+        self.strings = strings
+        return list(map(self.__getitem__, hashes))
+
+    def __missing__(self, key: int) -> str:
+        assert self.strings is not None
+        name = self.strings[key] if key else ""
+        value = self[key] = name.lower() if self.lower else name
+        return value
+
+
+_NAMES, _LOWER_NAMES = _Names(), _Names(lower=True)
+
+
+def names(strings: StringStore, hashes: list[int], lower: bool = False) -> list[str]:
+    """The strings of a column of ``doc.to_array`` hashes (0 is ""), lower-cased if asked:
+    ``[strings[h] for h in hashes]``, at about half the cost."""
+    return (_LOWER_NAMES if lower else _NAMES).read(strings, hashes)
 
 
 @functools.lru_cache(maxsize=4)

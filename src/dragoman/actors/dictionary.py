@@ -119,6 +119,7 @@ class Dictionary:
         self.longest: dict[str, int] = {}
         self.entries: list[Entry] = []
         self._prefixes: tuple[tuple[int, int], set[tuple[str, ...]]] | None = None
+        self._openings: tuple[tuple[int, int], frozenset[tuple[str, ...]]] | None = None
 
     def add_entry(self, entry: Entry, override: bool = False, pin: bool = False) -> None:
         """Add ``entry``'s phrases; a pinned phrase (dragoman's own entries) keeps its
@@ -161,6 +162,16 @@ class Dictionary:
                      if len(key) > 2 for n in range(2, len(key))}
             self._prefixes = (size, found)
         return self._prefixes[1]
+
+    def openings(self) -> frozenset[tuple[str, ...]]:
+        """The first two words of every phrase and agent key (the key itself when it is one
+        word): no match begins at a word unless the word, or the word and the next, is
+        one of these (built again after additions)."""
+        size = (len(self.phrases), len(self.agents))
+        if self._openings is None or self._openings[0] != size:
+            found = frozenset(key[:2] for keys in (self.phrases, self.agents) for key in keys)
+            self._openings = (size, found)
+        return self._openings[1]
 
     def entry_at(self, key: tuple[str, ...], date: str | None) -> Entry | None:
         """The entry a phrase names; among people who share it, the one in office on ``date``."""

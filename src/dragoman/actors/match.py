@@ -44,9 +44,11 @@ def find_atoms(doc: Doc, dictionary: Dictionary, date: str | None = None,
         lowered = [t.lower_ for t in doc]
     atoms: list[Atom] = []
     i, n = 0, len(lowered)
-    longest = dictionary.longest
+    longest, openings = dictionary.longest, dictionary.openings()
     while i < n:
-        if lowered[i] in longest:
+        word = lowered[i]
+        if word in longest and ((word,) in openings
+                                or (i + 1 < n and (word, lowered[i + 1]) in openings)):
             atom = _dictionary_atom(doc, lowered, i, dictionary, date)
             if atom is not None:
                 atoms.append(atom)

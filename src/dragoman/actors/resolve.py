@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from spacy.attrs import LOWER
 from spacy.tokens import Doc
 
+from dragoman import nlp
 from dragoman.actors.coref import Chains
 from dragoman.actors.dictionary import Dictionary, default_dictionary
 from dragoman.actors.kinds import REGIONS, combine, sectors_of, split_code, words
@@ -79,8 +80,8 @@ def resolve(doc: Doc, article: Article, dictionary: Dictionary | None = None) ->
     """The actors of one parsed article, each with all its mentions."""
     dictionary = dictionary or default_dictionary()
     date = (article.published or "")[:10] or None
-    strings = doc.vocab.strings  # each token's lower_, without a Token object per token
-    lowered = [strings[h] for h in doc.to_array(LOWER).tolist()]
+    # each token's lower_, without a Token object per token
+    lowered = nlp.names(doc.vocab.strings, doc.to_array(LOWER).tolist())
     atoms = find_atoms(doc, dictionary, date, lowered)
     dominant = dominant_country(atoms, article, dictionary)
     chains = Chains(doc, article, lowered)

@@ -19,40 +19,13 @@ from spacy.attrs import (
     SENT_START,
     TAG,
 )
-from spacy.strings import StringStore
 from spacy.tokens import Doc
+
+from dragoman.nlp import names
 
 _WORDS = {"that", "to", "the", "a", "an", "his", "her", "their", "its", "he", "she", "it",
           "they", "if", "whether", "how", "what", "why", "about", "for", "of", "on", "as",
           "which", "who", "where", "when", "while", "but", "and", "because", "in", "with"}
-
-
-class _Names(dict[int, str]):
-    """Hash -> string of spaCy's string store, filled as hashes are met: a dict lookup
-    costs less than the store's, and a hash names the same string in every store."""
-
-    LIMIT = 1_000_000  # entries kept before starting afresh (memory stays bounded)
-
-    def __init__(self, lower: bool = False) -> None:
-        super().__init__()
-        self.lower = lower
-        self.strings: StringStore | None = None
-
-    def read(self, strings: StringStore, column: list[int]) -> list[str]:
-        """The strings of a column of hashes (0 is "")."""
-        if len(self) > self.LIMIT:
-            self.clear()
-        self.strings = strings
-        return list(map(self.__getitem__, column))
-
-    def __missing__(self, key: int) -> str:
-        assert self.strings is not None
-        name = self.strings[key] if key else ""
-        value = self[key] = name.lower() if self.lower else name
-        return value
-
-
-_NAMES, _LOWER_NAMES = _Names(), _Names(lower=True)
 
 
 class View:
@@ -65,16 +38,16 @@ class View:
         strings = doc.vocab.strings
         self.n = len(doc)
         self.head = (np.arange(self.n) + rows[:, 0].astype("int64")).tolist()
-        self.dep = _NAMES.read(strings, rows[:, 1].tolist())
-        self.pos = _NAMES.read(strings, rows[:, 2].tolist())
-        self.lower = _NAMES.read(strings, rows[:, 3].tolist())
+        self.dep = names(strings, rows[:, 1].tolist())
+        self.pos = names(strings, rows[:, 2].tolist())
+        self.lower = names(strings, rows[:, 3].tolist())
         self.punct = rows[:, 4].astype(bool).tolist()
         self.space = rows[:, 5].astype(bool).tolist()
         self.idx = rows[:, 6].tolist()
         self.ends = (rows[:, 6] + rows[:, 7]).tolist()
-        self.lemma = _LOWER_NAMES.read(strings, rows[:, 10].tolist())
-        self.ent = _NAMES.read(strings, rows[:, 9].tolist())
-        self.tag = _NAMES.read(strings, rows[:, 11].tolist())
+        self.lemma = names(strings, rows[:, 10].tolist(), lower=True)
+        self.ent = names(strings, rows[:, 9].tolist())
+        self.tag = names(strings, rows[:, 11].tolist())
         self._children: list[list[int]] | None = None
         self._last_words: list[int] | None = None
         self.sents = np.flatnonzero(rows[:, 8].astype("int64") == 1).tolist()
