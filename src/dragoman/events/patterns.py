@@ -260,6 +260,8 @@ class _Ranked:
         """The first pattern whose items are all in ``clause``, else the default: the
         same as trying every pattern in order, only those with an anchor word seen."""
         by_word = self.by_word
+        if not by_word:
+            return self.default  # no pattern with items: nothing to look for
         words = by_word.keys()  # the set operations below run over the smaller side
         seen = (words & clause.subject) | (words & clause.object) | (words & clause.preps.keys())
         tried = sorted({k for word in seen for k in by_word[word]})
