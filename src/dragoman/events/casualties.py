@@ -126,19 +126,19 @@ def _victim(p: syntax.Parse, i: int) -> int | None:
             return i  # "14 dead"
         if p.dep[i] in ("amod", "acl") and p.pos[head] in ("NOUN", "NUM", "PROPN"):
             return head
-        subs = syntax.children(p, i, syntax.SUBJ) or syntax.children(p, head, syntax.SUBJ)
+        subs = p.children(i, syntax.SUBJ) or p.children(head, syntax.SUBJ)
         return subs[0] if subs and p.dep[i] in ("acomp", "oprd", "ROOT", "ccomp") else None
     if syntax.is_passive(p, i):
-        pas = syntax.children(p, i, syntax.PASS_SUBJ)
+        pas = p.children(i, syntax.PASS_SUBJ)
         if pas:
             return pas[0]
         if p.dep[i] in ("acl", "amod") and p.pos[head] in ("NOUN", "NUM"):
             return head  # "30 protesters arrested in ..."
         return None
     if p.lemma[i] in INTRANSITIVE:
-        subs = syntax.children(p, i, syntax.SUBJ)
+        subs = p.children(i, syntax.SUBJ)
         return subs[0] if subs else None
-    objs = syntax.children(p, i, syntax.OBJ)
+    objs = p.children(i, syntax.OBJ)
     if objs:
         return objs[0]
     if p.dep[i] in ("acl", "amod") and p.pos[head] in ("NOUN", "NUM") and p.tag[i] == "VBN":

@@ -138,7 +138,7 @@ class _Walker:
             self.consumed.add(noun)
             base, trigger = nmatch, [v, noun]
         elif m is not None and (_keep(m[1].code) or _said_to(m[1])):
-            base, trigger = m[1], [v, *syntax.children(p, v, frozenset({"prt"}))]
+            base, trigger = m[1], [v, *p.children(v, frozenset({"prt"}))]
         else:
             if m is None or not m[1].specific:
                 self.note_silent(v, sent_index)
@@ -171,14 +171,14 @@ class _Walker:
     def wish(self, v: int, sent_index: int) -> list[Candidate]:
         """"X wants Y to attack Z": what X wants is not done yet; X appeals to Y (020)."""
         p = self.p
-        subs = syntax.children(p, v, syntax.SUBJ)
+        subs = p.children(v, syntax.SUBJ)
         source = self.actors.of(subs[0]) if subs else None
         if source is None or _negated(p, v) or self.aux(v):
             return []  # "might want Y to ...": not even a wish yet
         for c in p.kids[v]:
             if not (_infinitive_clause(p, c) and self.codable(c)):
                 continue
-            asked = [self.actors.of(t) for t in syntax.children(p, c, syntax.SUBJ)]
+            asked = [self.actors.of(t) for t in p.children(c, syntax.SUBJ)]
             if asked and asked[0] and asked[0] != source:
                 return [Candidate("020", [source], [asked[0]], (p.idx[v], p.end[v]),
                                   sent_index, confidence=0.6, anchor=v, parent=p.head[v],
@@ -188,7 +188,7 @@ class _Walker:
     def judgement(self, v: int, sent_index: int) -> list[Candidate]:
         """"X said Y's moves were a grave breach": X accuses Y (111)."""
         p = self.p
-        subs = syntax.children(p, v, syntax.SUBJ)
+        subs = p.children(v, syntax.SUBJ)
         speaker = self.actors.of(subs[0]) if subs else None
         if speaker is None:
             return []
@@ -197,7 +197,7 @@ class _Walker:
                 continue
             word = next((t for a in p.kids[c] if p.dep[a] in ("attr", "acomp")
                          for t in p.subtree(a) if self.P.role("accusing", p.lemma[t])), None)
-            accused = [self.actors.of(t) for t in syntax.children(p, c, syntax.SUBJ)]
+            accused = [self.actors.of(t) for t in p.children(c, syntax.SUBJ)]
             if word is not None and accused and accused[0] and accused[0] != speaker:
                 return [Candidate("111", [speaker], [accused[0]],
                                   (p.idx[word], p.end[word]), sent_index, confidence=0.6,
@@ -311,7 +311,7 @@ class _Walker:
         if code[:2] in ASKING:  # "demanded that the US cancel": the US is asked
             for c in p.kids[v]:
                 if p.dep[c] == "ccomp" and p.pos[c] in VERBS:
-                    found = [t for t in syntax.children(p, c, syntax.SUBJ) if has(t)]
+                    found = [t for t in p.children(c, syntax.SUBJ) if has(t)]
                     if found:
                         return found
         return tgts
@@ -320,7 +320,7 @@ class _Walker:
         """The first country or place named by an "in" phrase under the verb's object
         side, for an attack with no other target."""
         p = self.p
-        subjects = {t for s in syntax.children(p, v, syntax.SUBJ) for t in p.subtree(s)}
+        subjects = {t for s in p.children(v, syntax.SUBJ) for t in p.subtree(s)}
         for t in p.subtree(v):
             if p.dep[t] == "pobj" and p.lower[p.head[t]] == "in" and t not in subjects:
                 for place in (t, *(c for c in p.kids[t] if p.dep[c] == "poss")):

@@ -23,7 +23,7 @@ def reporter(p: syntax.Parse, top: int, patterns: Patterns, actors: syntax.Actor
     said = speech_verb(p, h, patterns)
     if said is None:
         return None, None
-    subs = syntax.children(p, said, syntax.SUBJ)
+    subs = p.children(said, syntax.SUBJ)
     if subs:
         return actors.of(subs[0]), said
     if p.lemma[p.head[said]] == "quote":

@@ -192,10 +192,6 @@ def coordinated(p: Parse, i: int) -> list[int]:
     return [w for w in queue if w != i]
 
 
-def children(p: Parse, i: int, deps: frozenset[str]) -> list[int]:
-    return p.children(i, deps)
-
-
 def objects(p: Parse, verb: int) -> list[int]:
     """Direct and indirect objects; a dative "to X" stands for X."""
     out = []
