@@ -6,6 +6,7 @@ from spacy.tokens import Doc
 
 from dragoman.events.casualties import extract_casualties
 from dragoman.events.extract import extract_events
+from dragoman.events.syntax import Parse
 from dragoman.records import Actor, Article, Casualty, Event
 
 __all__ = ["extract"]
@@ -13,6 +14,7 @@ __all__ = ["extract"]
 
 def extract(doc: Doc, article: Article, actors: list[Actor]) -> tuple[list[Event], list[Casualty]]:
     """Events and casualties in ``doc`` (a parse of ``article.text``)."""
-    events = extract_events(doc, article, actors)
-    casualties = extract_casualties(doc, article, actors)
+    parse = Parse(doc)  # read once for both
+    events = extract_events(doc, article, actors, parse=parse)
+    casualties = extract_casualties(doc, article, actors, parse=parse)
     return events, casualties

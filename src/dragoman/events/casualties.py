@@ -12,10 +12,7 @@ import functools
 import re
 from importlib import resources
 
-import numpy as np
-from spacy import symbols
-from spacy.attrs import LEMMA, LOWER, POS
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from dragoman.actors.index import MentionIndex
 from dragoman.events import syntax
@@ -65,48 +62,42 @@ def parse_count(text: str) -> int | None:
     return int(value)
 
 
-def extract_casualties(doc: Doc, article: Article, actors: list[Actor]) -> list[Casualty]:
-    """Every counted casualty mention in ``doc``."""
+def extract_casualties(doc: Doc, article: Article, actors: list[Actor],
+                       parse: syntax.Parse | None = None) -> list[Casualty]:
+    """Every counted casualty mention in ``doc`` (``parse``: ``doc`` read as lists, where
+    the caller has it already)."""
+    p = parse if parse is not None else syntax.Parse(doc)
     triggers, _, _ = _tables()
     heads = _heads(tuple(triggers))
-    found = syntax.Actors(MentionIndex(actors))
+    found = syntax.Actors(MentionIndex(actors), p)
     out: list[Casualty] = []
     seen: set[tuple[int, str]] = set()
-    for i in _possible(doc, heads, triggers):  # the cheap test first, on id arrays
-        tok = doc[i]
-        if tok.lemma_.lower() == "toll":
-            cas = _toll(tok, article)
+    for i in _possible(p, heads, triggers):  # the cheap test first
+        if p.lemma[i] == "toll":
+            cas = _toll(p, i, article)
             if cas is not None and (cas.span.start, "killed") not in seen:
                 seen.add((cas.span.start, "killed"))
                 out.append(cas)
             continue
-        kind = _kind(tok, triggers)
-        if kind is None or any(c.dep_ == "neg" for c in tok.children):
+        kind = _kind(p, i, triggers)
+        if kind is None or any(p.dep[c] == "neg" for c in p.kids[i]):
             continue
-        cas = _casualty(tok, kind, article, found)
+        cas = _casualty(p, i, kind, article, found)
         if cas is not None and (cas.span.start, kind) not in seen:
             seen.add((cas.span.start, kind))
             out.append(cas)
     return out
 
 
-_KIND_POS = np.array([symbols.VERB, symbols.ADJ, symbols.NOUN], dtype=np.uint64)  # as in _kind
+_KIND_POS = frozenset({"VERB", "ADJ", "NOUN"})  # as in _kind
 
 
-def _possible(doc: Doc, heads: frozenset[str], triggers: dict[str, str]) -> list[int]:
+def _possible(p: syntax.Parse, heads: frozenset[str], triggers: dict[str, str]) -> list[int]:
     """The tokens that may be "toll" or a trigger (lemma, form or lemma with a particle,
-    as :func:`_kind` looks them up), each distinct word tested once, no Token made."""
-    table = doc.to_array([POS, LEMMA, LOWER])
-    strings = doc.vocab.strings
-    lemmas = {h: strings[h].lower() for h in np.unique(table[:, 1]).tolist()}
-    tolls = [h for h, lemma in lemmas.items() if lemma == "toll"]
-    known = [h for h, lemma in lemmas.items() if lemma in heads]
-    forms = [h for h in np.unique(table[:, 2]).tolist() if strings[h] in triggers]
-    mask = np.isin(table[:, 0], _KIND_POS) & (
-        np.isin(table[:, 1], np.array(known, dtype=np.uint64))
-        | np.isin(table[:, 2], np.array(forms, dtype=np.uint64)))
-    mask |= np.isin(table[:, 1], np.array(tolls, dtype=np.uint64))
-    return np.flatnonzero(mask).tolist()
+    as :func:`_kind` looks them up)."""
+    pos, lemma, lower = p.pos, p.lemma, p.lower
+    return [i for i in range(p.n) if lemma[i] == "toll" or (
+        pos[i] in _KIND_POS and (lemma[i] in heads or lower[i] in triggers))]
 
 
 @functools.lru_cache(maxsize=4)
@@ -116,135 +107,135 @@ def _heads(keys: tuple[str, ...]) -> frozenset[str]:
     return frozenset([*keys, *(k[:j] for k in keys for j, c in enumerate(k) if c == " ")])
 
 
-def _kind(tok: Token, triggers: dict[str, str]) -> str | None:
-    if tok.pos_ not in ("VERB", "ADJ", "NOUN"):
+def _kind(p: syntax.Parse, i: int, triggers: dict[str, str]) -> str | None:
+    if p.pos[i] not in _KIND_POS:
         return None
-    lemma = tok.lemma_.lower()
-    for c in tok.children:
-        if c.dep_ == "prt":
-            key = f"{lemma} {c.lower_}"
+    lemma = p.lemma[i]
+    for c in p.kids[i]:
+        if p.dep[c] == "prt":
+            key = f"{lemma} {p.lower[c]}"
             if key in triggers:
                 return triggers[key]
-    return triggers.get(lemma) or triggers.get(tok.lower_)
+    return triggers.get(lemma) or triggers.get(p.lower[i])
 
 
-def _victim(tok: Token) -> Token | None:
-    if tok.pos_ in ("ADJ", "NOUN"):
-        if _number(tok) is not None:
-            return tok  # "14 dead"
-        head = tok.head
-        if tok.dep_ in ("amod", "acl") and head.pos_ in ("NOUN", "NUM", "PROPN"):
+def _victim(p: syntax.Parse, i: int) -> int | None:
+    head = p.head[i]
+    if p.pos[i] in ("ADJ", "NOUN"):
+        if _number(p, i) is not None:
+            return i  # "14 dead"
+        if p.dep[i] in ("amod", "acl") and p.pos[head] in ("NOUN", "NUM", "PROPN"):
             return head
-        subs = syntax.children(tok, syntax.SUBJ) or syntax.children(head, syntax.SUBJ)
-        return subs[0] if subs and tok.dep_ in ("acomp", "oprd", "ROOT", "ccomp") else None
-    if syntax.is_passive(tok):
-        pas = syntax.children(tok, syntax.PASS_SUBJ)
+        subs = p.children(i, syntax.SUBJ) or p.children(head, syntax.SUBJ)
+        return subs[0] if subs and p.dep[i] in ("acomp", "oprd", "ROOT", "ccomp") else None
+    if syntax.is_passive(p, i):
+        pas = p.children(i, syntax.PASS_SUBJ)
         if pas:
             return pas[0]
-        if tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "NUM"):
-            return tok.head  # "30 protesters arrested in ..."
+        if p.dep[i] in ("acl", "amod") and p.pos[head] in ("NOUN", "NUM"):
+            return head  # "30 protesters arrested in ..."
         return None
-    if tok.lemma_.lower() in INTRANSITIVE:
-        subs = syntax.children(tok, syntax.SUBJ)
+    if p.lemma[i] in INTRANSITIVE:
+        subs = p.children(i, syntax.SUBJ)
         return subs[0] if subs else None
-    objs = syntax.children(tok, syntax.OBJ)
+    objs = p.children(i, syntax.OBJ)
     if objs:
         return objs[0]
-    if tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "NUM") and tok.tag_ == "VBN":
-        return tok.head
+    if p.dep[i] in ("acl", "amod") and p.pos[head] in ("NOUN", "NUM") and p.tag[i] == "VBN":
+        return head
     return None
 
 
-def _number(tok: Token) -> Token | None:
+def _number(p: syntax.Parse, i: int) -> int | None:
     """The token that carries the count of a victim phrase."""
-    if tok.pos_ == "NUM" or tok.lower_ in VAGUE:
-        return tok
-    for c in tok.children:
-        if c.dep_ == "nummod" or (c.pos_ == "NUM" and c.dep_ in ("amod", "quantmod")):
+    if p.pos[i] == "NUM" or p.lower[i] in VAGUE:
+        return i
+    for c in p.kids[i]:
+        if p.dep[c] == "nummod" or (p.pos[c] == "NUM" and p.dep[c] in ("amod", "quantmod")):
             return c
-    for c in tok.children:  # "thousands of people"
-        if c.dep_ == "prep" and c.lower_ == "of":
-            return None
     return None
 
 
-def _count_text(num: Token) -> str:
-    parts = [t for t in num.subtree if t.pos_ == "NUM" or t.lower_ in VAGUE]
+def _count_text(p: syntax.Parse, num: int) -> str:
+    parts = [t for t in p.subtree(num) if p.pos[t] == "NUM" or p.lower[t] in VAGUE]
     if not parts:
-        return num.text
-    return num.doc[parts[0].i:parts[-1].i + 1].text
+        return p.token(num).text
+    return p.doc[parts[0]:parts[-1] + 1].text
 
 
-def _casualty(tok: Token, kind: str, article: Article, actors: syntax.Actors) -> Casualty | None:
-    victim = _victim(tok)
+def _casualty(p: syntax.Parse, i: int, kind: str, article: Article,
+              actors: syntax.Actors) -> Casualty | None:
+    victim = _victim(p, i)
     if victim is None:
         return None
-    num: Token | None
-    if victim.head.lower_ == "of" and victim.head.head.lower_ in VAGUE:
-        num = victim.head.head  # "thousands of people"
+    num: int | None
+    above = p.head[victim]
+    if p.lower[above] == "of" and p.lower[p.head[above]] in VAGUE:
+        num = p.head[above]  # "thousands of people"
     else:
-        num = _number(victim)
+        num = _number(p, victim)
     if num is None:
         return None
-    count = parse_count(_count_text(num))
+    count = parse_count(_count_text(p, num))
     if count is None:
         return None
-    qualifier, qstart = _qualifier(num, article.text)
-    who = None if victim is num or victim.pos_ == "NUM" else victim.text
-    start = min(qstart, num.idx, victim.idx, tok.idx)
-    end = max(victim.idx + len(victim), tok.idx + len(tok), num.idx + len(num))
-    if qualifier is None and num.lower_ in VAGUE:
-        qualifier = num.lower_
+    qualifier, qstart = _qualifier(p, num, article.text)
+    who = None if victim == num or p.pos[victim] == "NUM" else p.token(victim).text
+    start = min(qstart, p.idx[num], p.idx[victim], p.idx[i])
+    end = max(p.end[victim], p.end[i], p.end[num])
+    if qualifier is None and p.lower[num] in VAGUE:
+        qualifier = p.lower[num]
     return Casualty(count=count, qualifier=qualifier, kind=kind, who=who,  # type: ignore[arg-type]
                     span=Span(start, end, article.text[start:end]),
-                    perpetrator=_perpetrator(tok, victim, actors))
+                    perpetrator=_perpetrator(p, i, victim, actors))
 
 
-def _toll(tok: Token, article: Article) -> Casualty | None:
+def _toll(p: syntax.Parse, i: int, article: Article) -> Casualty | None:
     """"the death toll rose to 46", "put the death toll at 46", "a death toll of 46"."""
-    if not any(c.lower_ == "death" for c in tok.children):
+    if not any(p.lower[c] == "death" for c in p.kids[i]):
         return None
-    places = [tok, tok.head] if tok.head is not tok else [tok]
+    places = [i, p.head[i]] if p.head[i] != i else [i]
     for owner in places:
-        for prep in owner.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("at", "to", "of", "above"):
-                num = syntax.pobj(prep)
-                if num is not None and (num.pos_ == "NUM" or _number(num) is not None):
-                    num = num if num.pos_ == "NUM" else _number(num)
-                    return _toll_record(tok, num, article)  # type: ignore[arg-type]
-        for c in owner.children:
-            if c.dep_ in ("attr", "dobj") and c.pos_ == "NUM" and c is not tok:
-                return _toll_record(tok, c, article)
+        for prep in p.kids[owner]:
+            if p.dep[prep] == "prep" and p.lower[prep] in ("at", "to", "of", "above"):
+                num = syntax.pobj(p, prep)
+                if num is not None and (p.pos[num] == "NUM" or _number(p, num) is not None):
+                    num = num if p.pos[num] == "NUM" else _number(p, num)
+                    return _toll_record(p, i, num, article)  # type: ignore[arg-type]
+        for c in p.kids[owner]:
+            if p.dep[c] in ("attr", "dobj") and p.pos[c] == "NUM" and c != i:
+                return _toll_record(p, i, c, article)
     return None
 
 
-def _toll_record(toll: Token, num: Token, article: Article) -> Casualty | None:
-    count = parse_count(_count_text(num))
+def _toll_record(p: syntax.Parse, toll: int, num: int, article: Article) -> Casualty | None:
+    count = parse_count(_count_text(p, num))
     if count is None:
         return None
-    qualifier, qstart = _qualifier(num, article.text)
-    death = min(c.idx for c in toll.children if c.lower_ == "death")
-    start, end = min(death, qstart), max(num.idx + len(num), toll.idx + len(toll))
+    qualifier, qstart = _qualifier(p, num, article.text)
+    death = min(p.idx[c] for c in p.kids[toll] if p.lower[c] == "death")
+    start, end = min(death, qstart), max(p.end[num], p.end[toll])
     return Casualty(count=count, qualifier=qualifier, kind="killed", who=None,
                     span=Span(start, end, article.text[start:end]))
 
 
-def _qualifier(num: Token, text: str) -> tuple[str | None, int]:
+def _qualifier(p: syntax.Parse, num: int, text: str) -> tuple[str | None, int]:
     _, _, quals = _tables()
-    window = text[max(0, num.idx - 24):num.idx].lower()
+    at = p.idx[num]
+    window = text[max(0, at - 24):at].lower()
     for q in quals:
         if window.endswith(q + " "):
-            return q, num.idx - len(q) - 1
-    return None, num.idx
+            return q, at - len(q) - 1
+    return None, at
 
 
-def _perpetrator(tok: Token, victim: Token, actors: syntax.Actors) -> str | None:
-    if tok.lemma_.lower() in INTRANSITIVE:
+def _perpetrator(p: syntax.Parse, i: int, victim: int, actors: syntax.Actors) -> str | None:
+    if p.lemma[i] in INTRANSITIVE:
         return None
-    if syntax.is_passive(tok):
-        cands = syntax.agents(tok)
+    if syntax.is_passive(p, i):
+        cands = syntax.agents(p, i)
     else:
-        cands = [s for s in syntax.subjects(tok) if s.i != victim.i]
+        cands = [s for s in syntax.subjects(p, i) if s != victim]
     for c in cands:
         found = actors.of(c)
         if found:

@@ -99,15 +99,21 @@ def _pieces(text: str, source: str | None, target: str | None) -> tuple[str, str
 
 def _parts(text: str, source: str | None, target: str | None) -> tuple[list[str], list[str]]:
     """(word feature names, words whose character n-grams are features) of one example."""
+    words, char_words = _words(text, source, target)
+    names = [f"w:{w}" for w in words]
+    names += [f"w:{a} {b}" for a, b in itertools.pairwise(words)]
+    return names, char_words
+
+
+def _words(text: str, source: str | None, target: str | None) -> tuple[list[str], list[str]]:
+    """(words whose unigrams and bigrams are features, words whose character n-grams are
+    features) of one example."""
     marked, between, after = _pieces(text, source, target)
     extra = " ".join("b_" + w for w in _TOKEN.findall(between.lower()))
     extra += " " + " ".join("v_" + _stem(w) for w in _TOKEN.findall(after.lower())
                             if w not in _SKIP)
     combined = f"{marked} ||| {extra}".lower()
-    words = _TOKEN.findall(combined)
-    names = [f"w:{w}" for w in words]
-    names += [f"w:{a} {b}" for a, b in itertools.pairwise(words)]
-    return names, combined.split()
+    return _TOKEN.findall(combined), combined.split()
 
 
 def _char_names(word: str) -> list[str]:
@@ -294,26 +300,31 @@ class _Index:
 
     def __init__(self, vocab: dict[str, int]) -> None:
         self.vocab = vocab
-        self.chars: dict[str, list[int]] = {}
+        self.chars: dict[str, np.ndarray] = {}
         self.is_char = np.array([name.startswith("c:") for name in vocab], dtype=bool)
         self.grams = {name[2:]: col for name, col in vocab.items() if name.startswith("c:")}
+        # "w:word" and "w:word word" by the words alone: a unigram has no space, a bigram one
+        self.words = {name[2:]: col for name, col in vocab.items() if name.startswith("w:")}
 
-    def char_columns(self, word: str) -> list[int]:
+    def char_columns(self, word: str) -> np.ndarray:
         cols = self.chars.get(word)
         if cols is None:
             padded, get = f" {word} ", self.grams.get
             grams = [padded[i:i + n] for n in range(2, 6) for i in range(len(padded) - n + 1)]
-            cols = [c for c in map(get, grams) if c is not None]
+            cols = np.array([c for c in map(get, grams) if c is not None], dtype=np.int64)
             if len(self.chars) < 500_000:
                 self.chars[word] = cols
         return cols
 
-    def columns(self, text: str, source: str | None, target: str | None) -> list[int]:
-        names, char_words = _parts(text, source, target)
-        cols = [c for c in map(self.vocab.get, names) if c is not None]
-        for word in char_words:
-            cols += self.char_columns(word)
-        return cols
+    def columns(self, text: str, source: str | None, target: str | None) -> np.ndarray:
+        """The columns of one example's features, a column once per occurrence (the same
+        as looking up each name of :func:`features`)."""
+        words, char_words = _words(text, source, target)
+        get = self.words.get
+        found = [c for c in map(get, words) if c is not None]
+        found += [c for c in map(get, map(" ".join, itertools.pairwise(words))) if c is not None]
+        return np.concatenate([np.array(found, dtype=np.int64),
+                               *map(self.char_columns, char_words)])
 
 
 _INDEXES: dict[int, _Index] = {}
@@ -334,7 +345,7 @@ def _sparse(vocab: dict[str, int], idf: np.ndarray, texts: Sequence[str],
     rows = [index.columns(t, s, g) for t, s, g in zip(texts, sources, targets, strict=True)]
     width = len(idf)
     lengths = [len(r) for r in rows]
-    cols = np.fromiter(itertools.chain.from_iterable(rows), dtype=np.int64, count=sum(lengths))
+    cols = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
     # Each (row, column) once with its count, in row then column order: the canonical
     # CSR layout, made with one sort instead of a matrix and its sum_duplicates.
     keys, tf = np.unique(np.repeat(np.arange(len(rows), dtype=np.int64), lengths) * width

@@ -17,8 +17,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from spacy.tokens import Token
-
 from dragoman.events import codebook
 
 __all__ = ["Check", "Silent", "classifier", "classify", "review"]
@@ -39,7 +37,7 @@ SAME_TYPE = {"CONCEDE": "YIELD", "RETREAT": "YIELD", "FIGHT": "ASSAULT",
 class Silent:
     """A clause the patterns did not code: its verb, sentence, doer and target."""
 
-    verb: Token
+    verb: int  # token index
     sentence_index: int
     sentence: str
     source: str

@@ -132,7 +132,8 @@ class Patterns:
     # -- matching -------------------------------------------------------------------
     def role(self, kind: str, word: str) -> str | None:
         """The role of a word in a small table: kind "head", "speech", "light", "aux"."""
-        return self.roles.get(kind, {}).get(word)
+        table = self.roles.get(kind)
+        return table.get(word) if table is not None else None
 
     def is_verb(self, keys: Iterable[str]) -> str | None:
         """The first of ``keys`` (lemma, form, "lemma particle") that names a known verb."""
@@ -258,9 +259,12 @@ class _Ranked:
     def best(self, clause: Clause) -> Match | None:
         """The first pattern whose items are all in ``clause``, else the default: the
         same as trying every pattern in order, only those with an anchor word seen."""
-        seen = clause.subject | clause.object | clause.preps.keys()
         by_word = self.by_word
-        tried = sorted({k for word in seen if word in by_word for k in by_word[word]})
+        if not by_word:
+            return self.default  # no pattern with items: nothing to look for
+        words = by_word.keys()  # the set operations below run over the smaller side
+        seen = (words & clause.subject) | (words & clause.object) | (words & clause.preps.keys())
+        tried = sorted({k for word in seen for k in by_word[word]})
         for k in tried:
             pat = self.patterns[k]
             if all(_has(i, clause.subject, clause) for i in pat.pre) and all(
