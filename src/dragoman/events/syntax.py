@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from dragoman.actors.index import MentionIndex
 from dragoman.events.patterns import Clause
+from dragoman.nlp import names
 
 SUBJ = frozenset({"nsubj", "csubj", "expl"})
 PASS_SUBJ = frozenset({"nsubjpass", "csubjpass"})
@@ -36,13 +37,14 @@ class Parse:
         self.doc = doc
         rows = doc.to_array([HEAD, DEP, POS, TAG, LOWER, LEMMA, IDX, LENGTH])
         self.n = len(doc)
+        strings = doc.vocab.strings
         heads = np.arange(self.n) + rows[:, 0].astype(np.int64)
         self.head: list[int] = heads.tolist()
-        self.dep = _names(doc, rows[:, 1])
-        self.pos = _names(doc, rows[:, 2])
-        self.tag = _names(doc, rows[:, 3])
-        self.lower = _names(doc, rows[:, 4])
-        self.lemma = _names(doc, rows[:, 5], lower=True)  # as ``Token.lemma_.lower()``
+        self.dep = names(strings, rows[:, 1].tolist())
+        self.pos = names(strings, rows[:, 2].tolist())
+        self.tag = names(strings, rows[:, 3].tolist())
+        self.lower = names(strings, rows[:, 4].tolist())
+        self.lemma = names(strings, rows[:, 5].tolist(), lower=True)  # Token.lemma_.lower()
         self.idx: list[int] = rows[:, 6].tolist()
         self.end: list[int] = (rows[:, 6] + rows[:, 7]).tolist()
         kids = [_LEAF] * self.n
@@ -86,26 +88,6 @@ class Parse:
 
 
 _LEAF: list[int] = []  # the dependents of every token without any (never added to)
-
-
-_STRINGS: dict[int, str] = {}  # a string id is a hash of the string: the same everywhere
-_LOWER: dict[int, str] = {}
-
-
-def _names(doc: Doc, column: np.ndarray, lower: bool = False) -> list[str]:
-    """The strings of a column of ids (lower-cased if ``lower``), each id looked up in the
-    vocabulary once per process."""
-    cache = _LOWER if lower else _STRINGS
-    ids = column.tolist()
-    try:
-        return list(map(cache.__getitem__, ids))
-    except KeyError:
-        if len(cache) > 500_000:
-            cache.clear()
-        strings = doc.vocab.strings
-        cache.update((h, strings[h].lower() if lower else strings[h])
-                     for h in set(ids).difference(cache))
-        return list(map(cache.__getitem__, ids))
 
 
 class Actors:
