@@ -9,6 +9,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from dragoman import actors, events, nlp, parts, places, statements, time
+from dragoman.events.syntax import Parse
 from dragoman.ingest import article_from_text
 from dragoman.records import Article, Record
 
@@ -78,8 +79,9 @@ def analyse(doc: Doc, article: Article) -> Record:
     """Run every stage after parsing on one parsed article."""
     record = Record(article=article)
     record.actors = actors.resolve(doc, article)
-    record.events, record.casualties = events.extract(doc, article, record.actors)
-    record.statements = statements.extract(doc, article, record.actors)
+    parse = Parse(doc)  # the parse as lists, read once for events and statements
+    record.events, record.casualties = events.extract(doc, article, record.actors, parse)
+    record.statements = statements.extract(doc, article, record.actors, parse)
     time.annotate(doc, record)
     places.annotate(doc, record)
     return record

@@ -12,9 +12,11 @@ from dragoman.records import Actor, Article, Casualty, Event
 __all__ = ["extract"]
 
 
-def extract(doc: Doc, article: Article, actors: list[Actor]) -> tuple[list[Event], list[Casualty]]:
-    """Events and casualties in ``doc`` (a parse of ``article.text``)."""
-    parse = Parse(doc)  # read once for both
+def extract(doc: Doc, article: Article, actors: list[Actor],
+            parse: Parse | None = None) -> tuple[list[Event], list[Casualty]]:
+    """Events and casualties in ``doc`` (a parse of ``article.text``); ``parse`` is
+    ``doc`` read into lists, when the caller has read it already."""
+    parse = parse if parse is not None else Parse(doc)  # read once for both
     events = extract_events(doc, article, actors, parse=parse)
     casualties = extract_casualties(doc, article, actors, parse=parse)
     return events, casualties

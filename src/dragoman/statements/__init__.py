@@ -10,12 +10,15 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from dragoman.events.syntax import Parse
 from dragoman.records import Actor, Article, Statement
 from dragoman.statements import assemble, cues
 
 __all__ = ["extract"]
 
 
-def extract(doc: Doc, article: Article, actors: list[Actor]) -> list[Statement]:
-    """Statements in ``doc`` (the parse of ``article.text``), in text order."""
-    return assemble.extract(doc, article, actors, cues.load())
+def extract(doc: Doc, article: Article, actors: list[Actor],
+            parse: Parse | None = None) -> list[Statement]:
+    """Statements in ``doc`` (the parse of ``article.text``), in text order; ``parse`` is
+    ``doc`` read into lists, when the caller has read it already."""
+    return assemble.extract(doc, article, actors, cues.load(), parse=parse)

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from dragoman.events.syntax import Parse
 from dragoman.records import Actor, Article, Span, Statement, StatementKind
 from dragoman.statements import boundaries, learned, reported
 from dragoman.statements.cues import Lexicon
@@ -53,10 +54,12 @@ class Draft:
 
 
 def extract(doc: Doc, article: Article, actors: list[Actor], lexicon: Lexicon,
-            use_model: bool = True, bounds: bool | None = None) -> list[Statement]:
+            use_model: bool = True, bounds: bool | None = None,
+            parse: Parse | None = None) -> list[Statement]:
     """Statements of ``doc``; ``use_model`` adds the learned cue model's cues, ``bounds``
-    (by default as ``use_model``) lets the boundary model choose content extents."""
-    view = View(doc)
+    (by default as ``use_model``) lets the boundary model choose content extents;
+    ``parse`` is ``doc`` read into lists, when the caller has read it already."""
+    view = View(doc, parse)
     drafts = draft(doc, article.text, lexicon, use_model, view)
     bounds = use_model if bounds is None else bounds
     if bounds and any(reshapable(d) for d in drafts):

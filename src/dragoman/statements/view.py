@@ -1,26 +1,19 @@
-"""A parsed document as plain lists, read once: cheaper than spaCy tokens in loops."""
+"""A parsed document as plain lists, read once: cheaper than spaCy tokens in loops.
+
+The columns that events read too (heads, relations, tags, words, offsets, dependents)
+come from the article's :class:`dragoman.events.syntax.Parse`; a :class:`View` reads only
+what statements add to them.
+"""
 
 from __future__ import annotations
 
 import bisect
 
 import numpy as np
-from spacy.attrs import (
-    DEP,
-    ENT_TYPE,
-    HEAD,
-    IDX,
-    IS_PUNCT,
-    IS_SPACE,
-    LEMMA,
-    LENGTH,
-    LOWER,
-    POS,
-    SENT_START,
-    TAG,
-)
+from spacy.attrs import ENT_TYPE, IS_PUNCT, IS_SPACE, SENT_START
 from spacy.tokens import Doc
 
+from dragoman.events.syntax import Parse
 from dragoman.nlp import names
 
 _WORDS = {"that", "to", "the", "a", "an", "his", "her", "their", "its", "he", "she", "it",
@@ -31,38 +24,28 @@ _WORDS = {"that", "to", "the", "a", "an", "his", "her", "their", "its", "he", "s
 class View:
     """The parse of one document as plain lists (cheaper to read than spaCy tokens)."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, parse: Parse | None = None) -> None:
+        """The view of ``doc``, on ``parse`` (its :class:`Parse`) when one is at hand."""
+        parse = parse if parse is not None else Parse(doc)
         self.doc = doc
-        rows = doc.to_array([HEAD, DEP, POS, LOWER, IS_PUNCT, IS_SPACE, IDX, LENGTH, SENT_START,
-                             ENT_TYPE, LEMMA, TAG])
-        strings = doc.vocab.strings
-        self.n = len(doc)
-        self.head = (np.arange(self.n) + rows[:, 0].astype("int64")).tolist()
-        self.dep = names(strings, rows[:, 1].tolist())
-        self.pos = names(strings, rows[:, 2].tolist())
-        self.lower = names(strings, rows[:, 3].tolist())
-        self.punct = rows[:, 4].astype(bool).tolist()
-        self.space = rows[:, 5].astype(bool).tolist()
-        self.idx = rows[:, 6].tolist()
-        self.ends = (rows[:, 6] + rows[:, 7]).tolist()
-        self.lemma = names(strings, rows[:, 10].tolist(), lower=True)
-        self.ent = names(strings, rows[:, 9].tolist())
-        self.tag = names(strings, rows[:, 11].tolist())
-        self._children: list[list[int]] | None = None
+        self.parse = parse
+        self.n = parse.n
+        self.head, self.dep, self.pos, self.tag = parse.head, parse.dep, parse.pos, parse.tag
+        self.lower, self.lemma = parse.lower, parse.lemma
+        self.idx, self.ends = parse.idx, parse.end
+        rows = doc.to_array([IS_PUNCT, IS_SPACE, SENT_START, ENT_TYPE])
+        self.punct: list[bool] = rows[:, 0].astype(bool).tolist()
+        self.space: list[bool] = rows[:, 1].astype(bool).tolist()
+        self.ent = names(doc.vocab.strings, rows[:, 3].tolist())
         self._last_words: list[int] | None = None
-        self.sents = np.flatnonzero(rows[:, 8].astype("int64") == 1).tolist()
+        self.sents: list[int] = np.flatnonzero(rows[:, 2].astype("int64") == 1).tolist()
         if self.n and (not self.sents or self.sents[0] != 0):
             self.sents.insert(0, 0)  # the first token starts a sentence, marked or not
 
     def children(self, i: int) -> list[int]:
-        """The dependents of token ``i``, in text order."""
-        if self._children is None:
-            kids: list[list[int]] = [[] for _ in range(self.n)]
-            for j, h in enumerate(self.head):
-                if h != j:
-                    kids[h].append(j)
-            self._children = kids
-        return self._children[i]
+        """The dependents of token ``i``, in text order (the parse's own list: read it,
+        never change it)."""
+        return self.parse.kids[i]
 
     def tokens(self, start: int, end: int) -> tuple[int, int]:
         """First and last token of the characters ``start:end`` (partly covered included)."""
