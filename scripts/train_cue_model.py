@@ -58,7 +58,7 @@ def examples(gold_docs, parsed, resolved):
                 continue
             span = boundaries.choose(view, gold.text, span[0], span[1], [token], "learned",
                                      assemble._para_end(gold.text, span[1]))
-            source = learned.source_of(token)
+            source = learned.source_of(token, view)
             inside = learned.enclosing(token, found)
             rows.append(dict.fromkeys(
                 learned.features(token, kind, head, source, lexicon, inside, view=view), 1))

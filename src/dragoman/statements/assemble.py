@@ -81,7 +81,7 @@ def draft(doc: Doc, text: str, lexicon: Lexicon, use_model: bool = True,
                             key=lambda c: c.head.i)
     owner: dict[Quote, Draft] = {}
     drafts = _from_candidates(text, candidates, every, full, owner)
-    drafts.extend(_from_adjacent(doc, text, full, owner, candidates, lexicon))
+    drafts.extend(_from_adjacent(doc, text, full, owner, candidates, lexicon, view))
     drafts.extend(_extend_and_float(text, full, owner, drafts))
     return _dedupe(drafts)
 
@@ -201,7 +201,8 @@ def _quoted_share(start: int, end: int, quotes: list[Quote], cue: tuple[int, int
 
 
 def _from_adjacent(doc: Doc, text: str, full: list[Quote], owner: dict[Quote, Draft],
-                   candidates: list[reported.Candidate], lexicon: Lexicon) -> list[Draft]:
+                   candidates: list[reported.Candidate], lexicon: Lexicon,
+                   view: View) -> list[Draft]:
     used = {t.i for c in candidates for t in c.cue}
     drafts = []
     for quote in full:
@@ -213,7 +214,7 @@ def _from_adjacent(doc: Doc, text: str, full: list[Quote], owner: dict[Quote, Dr
             continue
         used.add(verb.i)
         candidate = reported.Candidate(reported.cue_tokens(verb, lexicon), None,
-                                       reported.subject_of(verb), how="adjacent")
+                                       reported.subject_of(verb, view), how="adjacent")
         owner[quote] = Draft(quote.start, quote.end, "direct", candidate)
         drafts.append(owner[quote])
     return drafts

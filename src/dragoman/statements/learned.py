@@ -107,18 +107,26 @@ def _first(view: View, kids: list[int], deps: tuple[str, ...]) -> int | None:
     return None
 
 
-def source_of(token: Token) -> Token | None:
+def source_of(token: Token, view: View | None = None) -> Token | None:
     """The subject of a verb, the possessor of a noun, the subject of an adjective's verb."""
-    if token.pos_ == "NOUN":
-        poss = reported._child(token, ("poss",))
+    view = view if view is not None else View(token.doc)
+    found = _source_at(view, token.i)
+    return token.doc[found] if found is not None else None
+
+
+def _source_at(view: View, i: int) -> int | None:
+    """:func:`source_of` token ``i``."""
+    pos, dep, up = view.pos[i], view.dep[i], view.head[i]
+    if pos == "NOUN":
+        poss = _first(view, view.children(i), ("poss",))
         if poss is not None:
             return poss
-        if token.dep_ in ("dobj", "attr") and token.head.pos_ in ("VERB", "AUX"):
-            return reported.subject_of(token.head)
+        if dep in ("dobj", "attr") and view.pos[up] in ("VERB", "AUX"):
+            return reported.subject_at(view, up)
         return None
-    if token.pos_ == "ADJ" and token.dep_ == "acomp":
-        return reported.subject_of(token.head)
-    return reported.subject_of(token)
+    if pos == "ADJ" and dep == "acomp":
+        return reported.subject_at(view, up)
+    return reported.subject_at(view, i)
 
 
 def _kind(view: View, source: int | None) -> str:
@@ -137,15 +145,22 @@ def features(token: Token, kind: str, head: Token, source: Token | None,
     """Binary features of one candidate; ``inside`` is how the rule candidate whose
     content holds it was found ("none" when none)."""
     view = view if view is not None else View(token.doc)
-    i, h, up = token.i, head.i, view.head[token.i]
-    dep, lemma = view.dep, view.lemma[token.i]
-    children = sorted({dep[c] for c in view.children(i)})
-    subject = any(dep[c] in _SUBJECT_DEPS for c in view.children(h))
     quoted = _in_quote(token) if quoted is None else quoted
     first = token.sent.start == 0 if first is None else first
+    return _features_at(view, token.i, kind, head.i, source.i if source is not None else None,
+                        lexicon, inside, quoted, first)
+
+
+def _features_at(view: View, i: int, kind: str, h: int, at: int | None, lexicon: Lexicon,
+                 inside: str, quoted: bool, first: bool) -> list[str]:
+    """:func:`features` of cue ``i`` with content head ``h`` and source ``at``."""
+    up = view.head[i]
+    dep, lemma = view.dep, view.lemma[i]
+    children = sorted({dep[c] for c in view.children(i)})
+    subject = any(dep[c] in _SUBJECT_DEPS for c in view.children(h))
+    head = view.doc[h]
     size = head.right_edge.i - head.left_edge.i + 1
     bucket = "s" if size < 4 else "m" if size < 12 else "l"
-    at = source.i if source is not None else None
     src = _kind(view, at)
     src_kind = src.split(":")[0]
     return [
@@ -191,6 +206,11 @@ def candidates(doc: Doc, lexicon: Lexicon, used: set[int],
                view: View | None = None) -> list[tuple[Token, str, Token]]:
     """(cue, content kind, content head) for every token that could be a cue."""
     view = view if view is not None else View(doc)
+    return [(doc[i], kind, doc[h]) for i, kind, h in _candidates_at(view, used)]
+
+
+def _candidates_at(view: View, used: set[int]) -> list[tuple[int, str, int]]:
+    """:func:`candidates` by token index."""
     found = []
     pos = view.pos
     for i in range(view.n):
@@ -198,7 +218,7 @@ def candidates(doc: Doc, lexicon: Lexicon, used: set[int],
             continue
         content = _content_at(view, i)
         if content is not None:
-            found.append((doc[i], content[0], doc[content[1]]))
+            found.append((i, content[0], content[1]))
     return found
 
 
@@ -215,19 +235,20 @@ def find(doc: Doc, lexicon: Lexicon, found: list[reported.Candidate],
     taken = [c.content for c in found if c.content is not None]
     contents = _contents(found)
     extra = []
-    for token, kind, head in candidates(doc, lexicon, used, view):
-        source = source_of(token)
-        inside = _enclosing_at(token.idx, contents)
+    for i, kind, h in _candidates_at(view, used):
+        inside = _enclosing_at(view.idx[i], contents)
         if inside in reported._NESTABLE:
             continue  # "urged X to reject Y": one attribution, as the rules have it
-        found_features = features(token, kind, head, source, lexicon, inside,
-                                  quoted[token.i], token.i < first_end, view)
+        source = _source_at(view, i)
+        found_features = _features_at(view, i, kind, h, source, lexicon, inside, quoted[i],
+                                      i < first_end)
         if model.probability(found_features) < model.threshold:
             continue
-        span = reported.content_span(head, lexicon.cue_verbs)
+        span = reported.content_span(doc[h], lexicon.cue_verbs)
         if span is None or any(_same(span, t) for t in taken):
             continue
-        extra.append(reported.Candidate([token], span, source, how="learned"))
+        extra.append(reported.Candidate([doc[i]], span, doc[source] if source is not None
+                                        else None, how="learned"))
         taken.append(span)
     return extra
 

@@ -50,7 +50,7 @@ def find(doc: Doc, lexicon: Lexicon, view: View | None = None) -> list[Candidate
         if lower[i] not in _OPENERS and (pos[i] not in _VERBS or (
                 lemma[i] not in lexicon.cue_verbs and lower[i] not in lexicon.phrase_words)):
             continue
-        candidate = _candidate(doc[i], lexicon)
+        candidate = _candidate(doc[i], lexicon, view)
         if candidate is None or not candidate.cue:  # a cue phrase can come out empty
             continue
         found.append(candidate)
@@ -91,7 +91,7 @@ def _nested(candidate: Candidate, found: list[Candidate]) -> bool:
                for o in found if o is not candidate)
 
 
-def _candidate(token: Token, lexicon: Lexicon) -> Candidate | None:
+def _candidate(token: Token, lexicon: Lexicon, view: View) -> Candidate | None:
     lower = token.lower_
     if lower == "according" or (lower == "in" and _next_words(token, 3) == ("the", "words", "of")):
         return _according(token)
@@ -103,7 +103,7 @@ def _candidate(token: Token, lexicon: Lexicon) -> Candidate | None:
         if clause is None or len(cue_tokens(token, lexicon)) < 2:
             return None  # "made clear that ...", "pointed out that ..."
         return Candidate(cue_tokens(token, lexicon), content_span(clause, lexicon.cue_verbs),
-                         subject_of(token))
+                         subject_of(token, view))
     if lemma == "quote":
         quoted = _quote_as(token)
         if quoted is not None:
@@ -111,17 +111,18 @@ def _candidate(token: Token, lexicon: Lexicon) -> Candidate | None:
     clause = _child(token, ("ccomp",)) if lemma in lexicon.verbs else None
     if clause is not None:
         return Candidate(cue_tokens(token, lexicon), content_span(clause, lexicon.cue_verbs),
-                         subject_of(token))
+                         subject_of(token, view))
     clause = _statement_clause(token, lexicon) if lemma in lexicon.verbs else None
     if clause is not None:  # "said in a statement that ..." parsed with the clause on the noun
         return Candidate(cue_tokens(token, lexicon), content_span(clause, lexicon.cue_verbs),
-                         subject_of(token))
-    if token.dep_ == "parataxis" and lemma in lexicon.verbs and subject_of(token) is not None:
-        return _parenthetical(token, lexicon)
-    return _object_candidate(token, lemma, lexicon)
+                         subject_of(token, view))
+    if token.dep_ == "parataxis" and lemma in lexicon.verbs and subject_of(token, view) is not None:
+        return _parenthetical(token, lexicon, view)
+    return _object_candidate(token, lemma, lexicon, view)
 
 
-def _object_candidate(token: Token, lemma: str, lexicon: Lexicon) -> Candidate | None:
+def _object_candidate(token: Token, lemma: str, lexicon: Lexicon,
+                      view: View) -> Candidate | None:
     """Content that is not a clause: object and complement ("urged X to ...", "called X a
     liar"), infinitive ("vowed to ..."), prepositional object ("accused ... of X"), or
     object ("endorsed X")."""
@@ -131,14 +132,15 @@ def _object_candidate(token: Token, lemma: str, lexicon: Lexicon) -> Candidate |
         comps = [c for c in token.children if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > obj.i]
         if comps:
             span = _extent(obj.left_edge.i, comps[-1].right_edge.i, doc)
-            return Candidate(cue_tokens(token, lexicon), span, subject_of(token), how="objcomp")
+            return Candidate(cue_tokens(token, lexicon), span, subject_of(token, view),
+                             how="objcomp")
     xcomp = _child(token, ("xcomp",))
     if lemma in lexicon.xverbs and xcomp is not None:
         raised = _child(token, ("nsubj", "nsubjpass"))
         if raised is not None and raised.i < token.i and (
                 lemma in lexicon.raising or _child(token, ("auxpass",)) is not None):
             return _raising(token, raised, xcomp, lexicon)
-        return Candidate(cue_tokens(token, lexicon), content_span(xcomp), subject_of(token),
+        return Candidate(cue_tokens(token, lexicon), content_span(xcomp), subject_of(token, view),
                          how="xcomp")
     for prep in token.children:
         if prep.dep_ == "prep" and (lemma, prep.lower_) in lexicon.vpreps:
@@ -146,9 +148,10 @@ def _object_candidate(token: Token, lemma: str, lexicon: Lexicon) -> Candidate |
             if pobj is not None:
                 first = obj.left_edge.i if obj is not None and obj.i < prep.i else pobj.left_edge.i
                 span = _extent(first, pobj.right_edge.i, doc)  # "accused [him of lying]"
-                return Candidate(cue_tokens(token, lexicon), span, subject_of(token), how="prep")
+                return Candidate(cue_tokens(token, lexicon), span, subject_of(token, view),
+                                 how="prep")
     if lemma in lexicon.objects and obj is not None:
-        return Candidate(cue_tokens(token, lexicon), content_span(obj), subject_of(token),
+        return Candidate(cue_tokens(token, lexicon), content_span(obj), subject_of(token, view),
                          how="object")
     return None
 
@@ -212,27 +215,44 @@ def _stray(token: Token) -> bool:
     return not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "mark") for c in token.children)
 
 
-def subject_of(token: Token) -> Token | None:
-    """Who does the verb: its subject, the agent of a passive, or the subject it shares
+def subject_of(token: Token, view: View | None = None) -> Token | None:
+    """Who does the verb (:func:`subject_at`, for a spaCy token)."""
+    view = view if view is not None else View(token.doc)
+    found = subject_at(view, token.i)
+    return token.doc[found] if found is not None else None
+
+
+def subject_at(view: View, i: int) -> int | None:
+    """Who does verb ``i``: its subject, the agent of a passive, or the subject it shares
     with the verb it hangs on (conjunctions, "went on to say", "..., saying")."""
-    for child in token.children:
-        if child.dep_ in ("nsubj", "csubj"):
-            if child.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
-                return token.head
+    dep, head = view.dep, view.head
+    kids = view.children(i)
+    for child in kids:
+        if dep[child] in ("nsubj", "csubj"):
+            if view.tag[child] in ("WP", "WDT") and dep[i] == "relcl":
+                return head[i]
             return child
-    agent = _child(token, ("agent",))
+    agent = _first_at(view, kids, "agent")
     if agent is not None:
-        pobj = _child(agent, ("pobj",))
+        pobj = _first_at(view, view.children(agent), "pobj")
         if pobj is not None:
             return pobj
-    if token.dep_ == "conj" and token.head.dep_ == "ccomp" and _stray(token):
-        return subject_of(token.head.head)  # "X said A and warned B", misparsed
-    if token.dep_ in ("conj", "xcomp", "advcl") and token.head is not token:
-        if token.dep_ == "advcl" and token.tag_ != "VBG":
+    up = head[i]
+    if dep[i] == "conj" and dep[up] == "ccomp" and not any(
+            dep[c] in ("nsubj", "nsubjpass", "aux", "mark") for c in kids):
+        return subject_at(view, head[up])  # "X said A and warned B", misparsed
+    if dep[i] in ("conj", "xcomp", "advcl") and up != i:
+        if dep[i] == "advcl" and view.tag[i] != "VBG":
             return None
-        return subject_of(token.head)
-    if token.dep_ == "relcl" and token.tag_ == "VBN":
-        return None
+        return subject_at(view, up)
+    return None
+
+
+def _first_at(view: View, kids: list[int], dep: str) -> int | None:
+    """The first of ``kids`` whose relation is ``dep``."""
+    for child in kids:
+        if view.dep[child] == dep:
+            return child
     return None
 
 
@@ -329,7 +349,7 @@ def _quote_as(token: Token) -> Candidate | None:
     return Candidate(cue, span, quoted, via=via, how="quote-as", consumed=[saying])
 
 
-def _parenthetical(token: Token, lexicon: Lexicon) -> Candidate | None:
+def _parenthetical(token: Token, lexicon: Lexicon, view: View) -> Candidate | None:
     """"C1, X said, C2" and "C, X said" parsed with the cue as parataxis of C."""
     head = token.head
     first, last = head.left_edge.i, head.right_edge.i
@@ -339,4 +359,4 @@ def _parenthetical(token: Token, lexicon: Lexicon) -> Candidate | None:
     elif cue_first <= first:
         first = cue_last + 1
     span = _extent(first, last, token.doc)
-    return Candidate(cue_tokens(token, lexicon), span, subject_of(token))
+    return Candidate(cue_tokens(token, lexicon), span, subject_of(token, view))
