@@ -99,7 +99,7 @@ def _candidate(token: Token, lexicon: Lexicon, view: View) -> Candidate | None:
         return None
     lemma = token.lemma_.lower()
     if lemma not in lexicon.cue_verbs:
-        clause = _child(token, ("ccomp",)) if lower in lexicon.phrase_words else None
+        clause = _child(token, ("ccomp",), view) if lower in lexicon.phrase_words else None
         if clause is None or len(cue_tokens(token, lexicon)) < 2:
             return None  # "made clear that ...", "pointed out that ..."
         return Candidate(cue_tokens(token, lexicon), content_span(clause, lexicon.cue_verbs),
@@ -108,7 +108,7 @@ def _candidate(token: Token, lexicon: Lexicon, view: View) -> Candidate | None:
         quoted = _quote_as(token)
         if quoted is not None:
             return quoted
-    clause = _child(token, ("ccomp",)) if lemma in lexicon.verbs else None
+    clause = _child(token, ("ccomp",), view) if lemma in lexicon.verbs else None
     if clause is not None:
         return Candidate(cue_tokens(token, lexicon), content_span(clause, lexicon.cue_verbs),
                          subject_of(token, view))
@@ -127,18 +127,18 @@ def _object_candidate(token: Token, lemma: str, lexicon: Lexicon,
     liar"), infinitive ("vowed to ..."), prepositional object ("accused ... of X"), or
     object ("endorsed X")."""
     doc = token.doc
-    obj = _child(token, ("dobj",))
+    obj = _child(token, ("dobj",), view)
     if lemma in lexicon.objcomps and obj is not None:
         comps = [c for c in token.children if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > obj.i]
         if comps:
             span = _extent(obj.left_edge.i, comps[-1].right_edge.i, doc)
             return Candidate(cue_tokens(token, lexicon), span, subject_of(token, view),
                              how="objcomp")
-    xcomp = _child(token, ("xcomp",))
+    xcomp = _child(token, ("xcomp",), view)
     if lemma in lexicon.xverbs and xcomp is not None:
-        raised = _child(token, ("nsubj", "nsubjpass"))
+        raised = _child(token, ("nsubj", "nsubjpass"), view)
         if raised is not None and raised.i < token.i and (
-                lemma in lexicon.raising or _child(token, ("auxpass",)) is not None):
+                lemma in lexicon.raising or _child(token, ("auxpass",), view) is not None):
             return _raising(token, raised, xcomp, lexicon)
         return Candidate(cue_tokens(token, lexicon), content_span(xcomp), subject_of(token, view),
                          how="xcomp")
@@ -185,10 +185,15 @@ def _next_words(token: Token, n: int) -> tuple[str, ...]:
     return tuple(t.lower_ for t in doc[token.i + 1:min(len(doc), token.i + 1 + n)])
 
 
-def _child(token: Token, deps: tuple[str, ...]) -> Token | None:
-    for child in token.children:
-        if child.dep_ in deps:
-            return child
+def _child(token: Token, deps: tuple[str, ...], view: View | None = None) -> Token | None:
+    """The first dependent of ``token`` with one of ``deps`` (read from ``view``, the
+    document's view, when given: no spaCy token made for the others)."""
+    if view is None:
+        return next((child for child in token.children if child.dep_ in deps), None)
+    dep = view.dep
+    for child in view.children(token.i):
+        if dep[child] in deps:
+            return token.doc[child]
     return None
 
 
