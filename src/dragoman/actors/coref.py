@@ -68,9 +68,13 @@ class Chain:
 class Chains:
     """Collects coded mentions in text order and chains them into actors."""
 
-    def __init__(self, doc: Doc, article: Article, lowered: list[str] | None = None) -> None:
+    def __init__(self, doc: Doc, article: Article, lowered: list[str] | None = None,
+                 offsets: tuple[list[int], list[int]] | None = None) -> None:
         self.doc = doc
         self.lowered = lowered if lowered is not None else [t.lower_ for t in doc]
+        # each token's first character and the character after it
+        self.starts, self.ends = offsets if offsets is not None else (
+            [t.idx for t in doc], [t.idx + len(t) for t in doc])
         self.article = article
         self.chains: list[Chain] = []
         self.keys: dict[tuple[str, ...], Chain] = {}
@@ -84,7 +88,8 @@ class Chains:
             return  # "no group has claimed it": nobody
         if c.context_country:
             self._owned_by_antecedent(c, sentence)
-        root = self.doc[c.start:c.end].root
+        # a one-word mention is its own root (no Span made for it)
+        root = self.doc[c.start] if c.end - c.start == 1 else self.doc[c.start:c.end].root
         chain = self._appositive(c, root) or self._find(c, root, sentence)
         if chain is None and c.source == "anaphor":
             return  # "the agency" with nothing to refer to
@@ -215,9 +220,8 @@ class Chains:
             country = country or chain.country
             mentions = []
             for start, end, _ in sorted(set(chain.spans)):
-                span = self.doc[start:end]
-                mentions.append(Mention(span.start_char, span.end_char,
-                                        text[span.start_char:span.end_char]))
+                first, last = self.starts[start], self.ends[end - 1]
+                mentions.append(Mention(first, last, text[first:last]))
             out.append(Actor(id=f"a{n}", name=chain.name, kind=chain.kind,  # type: ignore[arg-type]
                              country=country, sector=sector, code=chain.code, role=chain.role,
                              mentions=mentions, source=chain.source))

@@ -43,18 +43,18 @@ def find_atoms(doc: Doc, dictionary: Dictionary, date: str | None = None,
     if lowered is None:
         lowered = [t.lower_ for t in doc]
     atoms: list[Atom] = []
-    i, n = 0, len(lowered)
+    n = len(lowered)
     longest, openings = dictionary.longest, dictionary.openings()
-    while i < n:
-        word = lowered[i]
-        if word in longest and ((word,) in openings
-                                or (i + 1 < n and (word, lowered[i + 1]) in openings)):
+    # where a key can begin: the word opens one, or the word and the next do
+    starts = [i for i, word in enumerate(lowered) if word in longest and (
+        (word,) in openings or (i + 1 < n and (word, lowered[i + 1]) in openings))]
+    free = 0  # the first token not inside an atom found
+    for i in starts:
+        if i >= free:
             atom = _dictionary_atom(doc, lowered, i, dictionary, date)
             if atom is not None:
                 atoms.append(atom)
-                i = atom.end
-                continue
-        i += 1
+                free = atom.end
     ents = list(doc.ents)
     return _merge_entities(doc, ents, _capitalised_names(doc, ents, atoms))
 

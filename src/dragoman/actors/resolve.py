@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from spacy.attrs import LOWER
+from spacy.attrs import IDX, LENGTH, LOWER
 from spacy.tokens import Doc
 
 from dragoman import nlp
@@ -81,10 +81,24 @@ def resolve(doc: Doc, article: Article, dictionary: Dictionary | None = None) ->
     dictionary = dictionary or default_dictionary()
     date = (article.published or "")[:10] or None
     # each token's lower_, without a Token object per token
-    lowered = nlp.names(doc.vocab.strings, doc.to_array(LOWER).tolist())
+    rows = doc.to_array([LOWER, IDX, LENGTH])
+    lowered = nlp.names(doc.vocab.strings, rows[:, 0].tolist())
     atoms = find_atoms(doc, dictionary, date, lowered)
+    offsets = rows[:, 1].tolist(), (rows[:, 1] + rows[:, 2]).tolist()
+    global _HELD
+    if len(article.text) == nlp.text_length(doc):
+        _HELD = (doc, article.text, *offsets)
+    try:
+        return _resolve(doc, article, dictionary, date, lowered, atoms,
+                        Chains(doc, article, lowered, offsets))
+    finally:
+        _HELD = _NOTHING
+
+
+def _resolve(doc: Doc, article: Article, dictionary: Dictionary, date: str | None,
+             lowered: list[str], atoms: list[Atom], chains: Chains) -> list[Actor]:
+    """:func:`resolve` once the parse is read: phrases sentence by sentence, chained."""
     dominant = dominant_country(atoms, article, dictionary)
-    chains = Chains(doc, article, lowered)
     i, previous = 0, None
     for index, sent in enumerate(doc.sents):
         j = i
@@ -180,7 +194,18 @@ def _owner_apart(p: Phrase) -> bool:
     return p.person is not None or (head is not None and head.kind in ("person", "group"))
 
 
+# The article being resolved: (doc, its text, each token's first character, the character
+# after each token), for reading texts of token ranges without a Span; one tuple, set and
+# read whole.
+_NOTHING: tuple[Doc | None, str, list[int], list[int]] = (None, "", [], [])
+_HELD = _NOTHING
+
+
 def _text(doc: Doc, start: int, end: int) -> str:
+    """``doc[start:end].text``."""
+    held = _HELD
+    if held[0] is doc and start < end:
+        return held[1][held[2][start]:held[3][end - 1]]
     return doc[start:end].text
 
 

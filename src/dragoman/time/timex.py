@@ -197,7 +197,9 @@ def _trim(span: Span) -> Span | None:
 
 
 @functools.cache
-def _extra_pattern() -> re.Pattern[str]:
+def _extra_pattern(lowered: bool = False) -> re.Pattern[str]:
+    """The extra expressions, case ignored; ``lowered``: the same for a lower-cased text
+    (matched without IGNORECASE, about twice as fast)."""
     lex = lexicon()
     words = [w for w in lex["present_ref"] + lex["past_ref"] + lex["future_ref"]
              if w not in _SKIP_EXTRA]
@@ -205,7 +207,8 @@ def _extra_pattern() -> re.Pattern[str]:
     alt = _by_first_letter(sorted(words, key=len, reverse=True))
     periods = (r"(?:the|its) (?:latest|year-earlier|year-ago|comparable|same|current|previous)"
                r" (?:period|quarter)")
-    return re.compile(rf"(?<![\w-])(?:{periods}|{alt})(?![\w-])", re.IGNORECASE)
+    pattern = rf"(?<![\w-])(?:{periods}|{alt})(?![\w-])"
+    return re.compile(pattern.lower()) if lowered else re.compile(pattern, re.IGNORECASE)
 
 
 def _by_first_letter(words: list[str]) -> str:
@@ -228,8 +231,18 @@ _SKIP_EXTRA = {"just", "before", "once", "earlier", "later", "past", "present", 
                "quarterly"}
 
 
+# Characters that IGNORECASE equates with ASCII letters beyond their lower case (dotted and
+# dotless i, long s, Kelvin sign): a text without them matches the same lower-cased.
+_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
 def _extras(doc: Doc, text: str) -> Iterable[Span]:
-    for m in _extra_pattern().finditer(text):
+    low = text.lower()
+    if len(low) == len(text) and not _FOLDS.search(text):
+        found = _extra_pattern(lowered=True).finditer(low)
+    else:
+        found = _extra_pattern().finditer(text)
+    for m in found:
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is None or not _plausible_extra(span):
             continue
