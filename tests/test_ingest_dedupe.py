@@ -41,7 +41,60 @@ def test_dedupe_earliest_copy_wins() -> None:
 def test_dedupe_signature_bytes_round_trip() -> None:
     sig = dedupe.minhash(WIRE)
     back = dedupe.from_bytes(dedupe.to_bytes(sig))
-    assert back.jaccard(sig) == 1.0
+    assert dedupe.similarity(back, sig) == 1.0 and back.tolist() == sig.tolist()
+
+
+def test_dedupe_minhash_values_are_datasketchs() -> None:
+    from datasketch import MinHash
+
+    for text in (WIRE, REPUBLISHED, OTHER, "", "one", "two words", "a b c a b c " * 50):
+        ref = MinHash(num_perm=dedupe.NUM_PERM, scheme=dedupe.SCHEME, hashfunc=int)
+        ref.update_batch(dedupe.shingle_hashes(text).tolist())
+        assert dedupe.minhash(text).tolist() == ref.hashvalues.tolist()
+        assert dedupe.to_bytes(dedupe.minhash(text)) == ref.hashvalues.astype("<u8").tobytes()
+
+
+def test_dedupe_lsh_layout_is_datasketchs() -> None:
+    from datasketch import MinHashLSH
+
+    for threshold in (dedupe.THRESHOLD, 0.5, 0.9):
+        lsh = MinHashLSH(threshold=threshold, num_perm=dedupe.NUM_PERM)
+        assert dedupe.lsh_params(threshold) == (lsh.b, lsh.r)
+
+
+def test_dedupe_band_keys_are_per_band_and_signed_64_bit() -> None:
+    sig = dedupe.minhash(WIRE)
+    keys = dedupe.band_keys(sig, 14, 9)
+    assert len(set(keys)) == 14 and all(-2**63 <= k < 2**63 for k in keys)
+    same = sig.copy()
+    same[126:] = 0  # values past the last band take no part
+    assert dedupe.band_keys(same, 14, 9) == keys
+    other = sig.copy()
+    other[0] ^= 1
+    assert [a == b for a, b in zip(dedupe.band_keys(other, 14, 9), keys, strict=True)] == [
+        False] + [True] * 13
+
+
+def test_dedupe_finds_what_datasketch_finds() -> None:
+    from datasketch import MinHash, MinHashLSH
+
+    words = WIRE.split()
+    texts = [" ".join([*words[:i], "changed", *words[i + 1:]]) for i in range(0, 40, 3)]
+    texts += [" ".join(words[i:]) for i in range(0, 30, 4)] + [OTHER]
+    index = dedupe.NearDuplicates()
+    lsh = MinHashLSH(threshold=dedupe.THRESHOLD, num_perm=dedupe.NUM_PERM)
+    refs: dict[str, MinHash] = {}
+    for i, text in enumerate(texts):
+        sig = dedupe.minhash(text)
+        ref = MinHash(num_perm=dedupe.NUM_PERM, hashvalues=sig, scheme=dedupe.SCHEME)
+        expected = next(((k, ref.jaccard(refs[k])) for k in sorted(lsh.query(ref), key=int)
+                         if ref.jaccard(refs[k]) >= dedupe.THRESHOLD), None)
+        assert index.find(sig) == expected
+        if expected is None:
+            index.add(str(i), sig)
+            lsh.insert(str(i), ref)
+            refs[str(i)] = ref
+    assert 1 < len(index) < len(texts)
 
 
 def test_dedupe_shingle_hashes_stable_and_unique() -> None:

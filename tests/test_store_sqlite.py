@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dragoman.errors import StoreError
+from dragoman.ingest import dedupe
 from dragoman.records import (
     Actor,
     Article,
@@ -198,6 +199,107 @@ def test_sqlite_failed_batch_is_rolled_back(store: Store) -> None:
         store.add([wire_record("w9", WIRE + " Extra line.", "X"), bad])
     assert not store.has("w9") and not store.has("flood2")
     assert store.integrity() == "ok"
+
+
+# -- near duplicates: LSH bands kept in the store -------------------------------------------
+
+def _copy_of_wire(article_id: str) -> Record:
+    return wire_record(article_id, WIRE.replace("on Tuesday", "on Wednesday")
+                       + f" (Reuters {article_id})", "Reuters")
+
+
+def _links(db: Store) -> list[tuple[str, str | None, float | None]]:
+    return [tuple(r) for r in db.conn.execute(
+        "SELECT id, duplicate_of, similarity FROM articles ORDER BY num")]
+
+
+def _band_rows(db: Store) -> list[tuple[int, int]]:
+    return [tuple(r) for r in db.conn.execute("SELECT * FROM minhash_bands ORDER BY 1, 2")]
+
+
+def test_sqlite_near_copy_found_across_adds_and_reopening(tmp_path: Path) -> None:
+    path = tmp_path / "near.db"
+    with Store(path) as db:
+        db.add([wire_record("wire1", WIRE, "AFP"), flood_record()])
+        assert len(_band_rows(db)) == 2 * 14  # one row per band of each first copy
+        assert db.add([_copy_of_wire("copy1")]).near_duplicates == 1
+    with Store(path) as db:
+        assert db.add([_copy_of_wire("copy2")]).near_duplicates == 1
+        links = dict((a, b) for a, b, _ in _links(db))
+        assert links == {"wire1": None, "flood1": None, "copy1": "wire1", "copy2": "wire1"}
+        assert len(_band_rows(db)) == 2 * 14  # copies are not banded
+
+
+def test_sqlite_near_copy_found_within_one_batch_earliest_first(tmp_path: Path) -> None:
+    with Store(tmp_path / "batch.db") as db:
+        result = db.add([wire_record("wire1", WIRE, "AFP"), _copy_of_wire("copy1"),
+                         Record(Article("copy2", WIRE + " More.", "X"))])
+        assert result.near_duplicates == 2
+        assert [b for _, b, _ in _links(db)] == [None, "wire1", "wire1"]
+
+
+def test_sqlite_failed_batch_leaves_no_band_rows(store: Store) -> None:
+    before = _band_rows(store)
+    bad = flood_record()
+    bad.article.id = "flood2"
+    bad.article.text = "Snow closed the airport on Friday, officials said."
+    bad.events = [None]  # type: ignore[list-item]
+    with pytest.raises(Exception):  # noqa: B017 (any error: the point is the rollback)
+        store.add([bad])
+    assert _band_rows(store) == before
+    assert store.add([_copy_of_wire("copy2")]).near_duplicates == 1
+
+
+def _as_version_3(path: Path) -> None:
+    conn = sqlite3.connect(path)
+    conn.executescript("DROP TABLE minhash_bands; DELETE FROM meta WHERE key = 'near_bands';"
+                       "PRAGMA user_version = 3;")
+    conn.close()
+
+
+def test_sqlite_version_3_store_is_banded_with_the_same_links(tmp_path: Path) -> None:
+    later = [_copy_of_wire("copy2"), Record(Article("other", FLOOD + " Again.", "Y"))]
+    paths = tmp_path / "new.db", tmp_path / "old.db"
+    for path in paths:
+        with Store(path) as db:
+            db.add(sample_records())
+    _as_version_3(paths[1])
+    results = []
+    for path in paths:
+        with Store(path) as db:
+            assert migrations.user_version(db.conn) == migrations.SCHEMA_VERSION
+            banded = _band_rows(db)
+            db.add(later)
+            results.append((banded, _links(db), _band_rows(db)))
+    assert results[0] == results[1]
+    assert [b for _, b, _ in results[0][1]] == [None, "wire1", None, "wire1", "flood1"]
+
+
+def test_sqlite_version_3_signatures_made_another_way_stay_unbanded(tmp_path: Path) -> None:
+    path = tmp_path / "legacy.db"
+    with Store(path) as db:
+        db.add(sample_records())
+        db.conn.execute("UPDATE meta SET value = 'minhash legacy' WHERE key = 'near_duplicates'")
+    _as_version_3(path)
+    with Store(path) as db:
+        assert _band_rows(db) == []
+        assert db.add([_copy_of_wire("copy2")]).near_duplicates == 0
+
+
+def test_sqlite_other_threshold_rebands_the_store(tmp_path: Path) -> None:
+    path = tmp_path / "threshold.db"
+    with Store(path) as db:
+        db.add(sample_records())
+        default = _band_rows(db)
+    with Store(path, threshold=0.5) as db:
+        assert db.add([_copy_of_wire("copy2")]).near_duplicates == 1
+        bands, _rows = dedupe.lsh_params(0.5)
+        assert len(_band_rows(db)) == 2 * bands
+        assert db.conn.execute("SELECT value FROM meta WHERE key = 'near_bands'").fetchone()[0] \
+            == " ".join(map(str, dedupe.lsh_params(0.5)))
+    with Store(path) as db:
+        db.add([])
+        assert _band_rows(db) == default
 
 
 # -- property: any record comes back exactly ---------------------------------------------

@@ -2,17 +2,21 @@
 
 The version lives in ``PRAGMA user_version`` (and ``meta.schema_version``). To change the
 schema: edit ``schema.sql`` (additively), bump :data:`SCHEMA_VERSION` and add the SQL
-that takes a store of the previous version to the new one to :data:`MIGRATIONS`.
+that takes a store of the previous version to the new one to :data:`MIGRATIONS`; a step
+that must also compute rows (fill a new table from existing ones) adds a function to
+:data:`MIGRATIONS_PY`, run after the step's SQL in the same transaction.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from importlib import resources
 
 from dragoman.errors import StoreError
+from dragoman.store import near
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # version -> SQL that upgrades a store of version - 1 to it.
 MIGRATIONS: dict[int, str] = {
@@ -29,6 +33,18 @@ MIGRATIONS: dict[int, str] = {
     CREATE INDEX IF NOT EXISTS events_article_source ON events (article_id, source);
     CREATE INDEX IF NOT EXISTS events_article_target ON events (article_id, target);
     """,
+    4: """
+    CREATE TABLE IF NOT EXISTS minhash_bands (
+        band_key    INTEGER NOT NULL,
+        article_num INTEGER NOT NULL,
+        PRIMARY KEY (band_key, article_num)
+    ) WITHOUT ROWID;
+    """,
+}
+
+# version -> Python run after that version's SQL (same connection and transaction).
+MIGRATIONS_PY: dict[int, Callable[[sqlite3.Connection], None]] = {
+    4: near.band_all,  # the LSH bands of the first copies stored so far
 }
 
 
@@ -57,6 +73,8 @@ def migrate(conn: sqlite3.Connection, path: str) -> int:
             for step in range(version + 1, SCHEMA_VERSION + 1):
                 for statement in _statements(MIGRATIONS[step]):
                     conn.execute(statement)
+                if step in MIGRATIONS_PY:
+                    MIGRATIONS_PY[step](conn)
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)",
                      (str(SCHEMA_VERSION),))

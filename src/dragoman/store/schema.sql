@@ -56,11 +56,18 @@ CREATE TRIGGER IF NOT EXISTS articles_fts_update AFTER UPDATE OF title, text ON 
     INSERT INTO articles_fts (rowid, title, text) VALUES (new.num, new.title, new.text);
 END;
 
--- MinHash signatures for near-duplicate detection (rebuilt into an LSH index on open).
+-- MinHash signatures for near-duplicate detection.
 CREATE TABLE IF NOT EXISTS minhashes (
     article_id TEXT PRIMARY KEY REFERENCES articles (id),
     signature  BLOB NOT NULL                 -- uint64 array, little-endian
 );
+-- version 4: the LSH bands of first copies' signatures (articles with duplicate_of NULL),
+-- one row per band; a new article's candidates are those sharing a key (store/near.py).
+CREATE TABLE IF NOT EXISTS minhash_bands (
+    band_key    INTEGER NOT NULL,            -- 64-bit hash of (band number, band's values)
+    article_num INTEGER NOT NULL,            -- articles.num of the first copy
+    PRIMARY KEY (band_key, article_num)
+) WITHOUT ROWID;
 
 CREATE TABLE IF NOT EXISTS actors (
     article_id TEXT NOT NULL REFERENCES articles (id),

@@ -6,7 +6,8 @@ articles only and resumes by skipping the ids already stored.
 
 Duplicates: an article whose text hashes like a stored one is not stored again (counted
 as a duplicate). An article whose MinHash similarity to a stored first copy is above
-the threshold is stored with ``duplicate_of`` pointing at that copy; each of its events
+the threshold (found through the LSH bands kept in the store, :mod:`dragoman.store.near`)
+is stored with ``duplicate_of`` pointing at that copy; each of its events
 that matches an event of the first copy by (source actor code, target actor code,
 CAMEO code) gets ``copy_of`` = that event's number, and the first copy's event counts
 ``num_articles`` (itself and its copies) and ``num_sources`` (distinct article sources
@@ -27,7 +28,7 @@ from dragoman import settings
 from dragoman.errors import StoreError
 from dragoman.ingest import dedupe
 from dragoman.records import Record
-from dragoman.store import migrations, query, rows
+from dragoman.store import migrations, near, query, rows
 
 __all__ = ["AddResult", "Store"]
 
@@ -65,7 +66,7 @@ class Store:
         self.readonly = readonly
         self.dedupe_near = dedupe_near
         self.threshold = threshold
-        self._near: dedupe.NearDuplicates | None = None
+        self._banded = False  # minhash_bands checked against the threshold's layout
         self.conn = self._connect()
 
     # -- opening and closing -------------------------------------------------------------
@@ -135,7 +136,6 @@ class Store:
             raise StoreError(f"{self.path}: store is open read-only")
         result = AddResult()
         records = list(records)
-        near = self._near_index() if self.dedupe_near else None
         pending = _Pending()
         try:
             self.conn.execute("BEGIN IMMEDIATE")
@@ -143,19 +143,22 @@ class Store:
             raise StoreError(f"{self.path}: cannot write ({exc}); is another ingest "
                              f"writing to this store?") from exc
         try:
+            index = self._near_index() if self.dedupe_near else None
             for record in records:
-                self._add_one(record, model, result, near, pending)
+                self._add_one(record, model, result, index, pending)
             pending.flush(self.conn)
+            if index is not None:
+                index.flush()
             self.conn.execute("COMMIT")
         except BaseException:
             if self.conn.in_transaction:  # a Ctrl-C right after COMMIT leaves none
                 self.conn.execute("ROLLBACK")
-            self._near = None  # rebuilt from what was committed
+            self._banded = False  # a re-banding is rolled back with the batch
             raise
         return result
 
     def _add_one(self, record: Record, model: str | None, result: AddResult,
-                 near: dedupe.NearDuplicates | None, pending: _Pending) -> None:
+                 index: near.NearIndex | None, pending: _Pending) -> None:
         article = record.article
         if article.id in pending.ids or self.has(article.id):
             result.skipped += 1
@@ -169,15 +172,15 @@ class Store:
         pending.hashes.add(digest)
         first: tuple[str, float] | None = None
         sig = None
-        if near is not None:
+        if index is not None:
             sig = dedupe.minhash(article.text)
-            first = near.find(sig)
+            first = index.find(sig)
         self._rows(record, digest, model, first, pending)
         if sig is not None:
             pending.add("minhashes", [{"article_id": article.id,
                                        "signature": dedupe.to_bytes(sig)}])
-            if first is None and near is not None:
-                near.add(article.id, sig)
+            if first is None and index is not None:
+                index.add(article.id, sig)
         if first is not None:
             result.near_duplicates += 1
             pending.flush(self.conn)  # the copies' events are matched in SQL
@@ -219,21 +222,13 @@ class Store:
         for num in touched:
             self.conn.execute(_RECOUNT, {"num": num})
 
-    def _near_index(self) -> dedupe.NearDuplicates:
-        if self._near is None:
-            index = dedupe.NearDuplicates(threshold=self.threshold)
-            row = self.conn.execute("SELECT value FROM meta WHERE key = 'near_duplicates'"
-                                    ).fetchone()
-            if row is not None and row[0] != dedupe.SIGNATURE:
-                # Signatures made another way cannot be compared with new ones.
-                self._near = index
-                return index
-            for article_id, blob in self.conn.execute(
-                    "SELECT m.article_id, m.signature FROM minhashes m JOIN articles a "
-                    "ON a.id = m.article_id WHERE a.duplicate_of IS NULL ORDER BY a.num"):
-                index.add(article_id, dedupe.from_bytes(blob))
-            self._near = index
-        return self._near
+    def _near_index(self) -> near.NearIndex:
+        """Near-copy lookup for a batch (inside its transaction: the store's bands are
+        re-made first if they were made for a threshold of another layout)."""
+        if not self._banded:
+            near.match_layout(self.conn, self.threshold)
+            self._banded = True
+        return near.NearIndex(self.conn, self.threshold)
 
     # -- reading -------------------------------------------------------------------------
 
