@@ -84,10 +84,12 @@ def resolve(doc: Doc, article: Article, dictionary: Dictionary | None = None) ->
     rows = doc.to_array([LOWER, IDX, LENGTH])
     lowered = nlp.names(doc.vocab.strings, rows[:, 0].tolist())
     atoms = find_atoms(doc, dictionary, date, lowered)
-    offsets = rows[:, 1].tolist(), (rows[:, 1] + rows[:, 2]).tolist()
+    starts: list[int] = rows[:, 1].tolist()
+    ends: list[int] = (rows[:, 1] + rows[:, 2]).tolist()
+    offsets = starts, ends
     global _HELD
     if len(article.text) == nlp.text_length(doc):
-        _HELD = (doc, article.text, *offsets)
+        _HELD = (doc, article.text, starts, ends)
     try:
         return _resolve(doc, article, dictionary, date, lowered, atoms,
                         Chains(doc, article, lowered, offsets))
@@ -198,7 +200,7 @@ def _owner_apart(p: Phrase) -> bool:
 # after each token), for reading texts of token ranges without a Span; one tuple, set and
 # read whole.
 _NOTHING: tuple[Doc | None, str, list[int], list[int]] = (None, "", [], [])
-_HELD = _NOTHING
+_HELD: tuple[Doc | None, str, list[int], list[int]] = _NOTHING
 
 
 def _text(doc: Doc, start: int, end: int) -> str:
