@@ -95,10 +95,11 @@ def _without_repeats(drafts: list[Draft]) -> list[Draft]:
     """Drop a statement whose cue lies in another's content and whose content is most
     of that content ("said they fear X" gives "they fear X" once, not X again)."""
     cues = [d.candidate.head.idx if d.candidate is not None else -1 for d in drafts]
+    spans = [(d.start, d.end) for d in drafts]
     return [item for item, at in zip(drafts, cues, strict=True)
-            if not any(other is not item and other.start <= at < other.end
-                       and not item.start <= there < item.end and _most_of(item, other)
-                       for other, there in zip(drafts, cues, strict=True))]
+            if not any(drafts[k] is not item and not item.start <= cues[k] < item.end
+                       and _most_of(item, drafts[k])
+                       for k in [k for k, (start, end) in enumerate(spans) if start <= at < end])]
 
 
 def _most_of(a: Draft, b: Draft) -> bool:
@@ -213,7 +214,7 @@ def _from_adjacent(doc: Doc, text: str, full: list[Quote], owner: dict[Quote, Dr
         if verb is None:
             continue
         used.add(verb.i)
-        candidate = reported.Candidate(reported.cue_tokens(verb, lexicon), None,
+        candidate = reported.Candidate(reported.cue_tokens(verb, lexicon, view), None,
                                        reported.subject_of(verb, view), how="adjacent")
         owner[quote] = Draft(quote.start, quote.end, "direct", candidate)
         drafts.append(owner[quote])

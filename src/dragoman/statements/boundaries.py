@@ -16,13 +16,14 @@ from __future__ import annotations
 import bisect
 import functools
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from itertools import repeat
 
 from spacy.tokens import Token
 
 from dragoman.statements.view import View
+from dragoman.statements.weights import Feature, Table, name
 
 _CUTS = {",", ";", "—", "–", "-", "--", "(", ":"}
 _SPACE = " \t\r\n\xa0"
@@ -42,9 +43,17 @@ class Extent:
 @dataclass(frozen=True)
 class Model:
     weights: dict[str, float]
+    table: Table = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "table", Table(self.weights))
 
     def score(self, features: list[str]) -> float:
         return sum(map(self.weights.get, features, repeat(0.0)))
+
+    def score_of(self, features: list[Feature]) -> float:
+        """:meth:`score` of features given as tuples (the same float)."""
+        return self.table.total(features)
 
 
 @functools.lru_cache(maxsize=1)
@@ -128,43 +137,62 @@ def _bucket(n: int) -> str:
         "8" if n <= 15 else "16" if n <= 31 else "32"
 
 
+@dataclass(frozen=True)
+class _Content:
+    """What the features of every candidate extent of one content share: the given
+    extent and its first and last token, the cue's tokens, its lemma, the rule."""
+
+    given: Extent
+    first: int
+    last: int
+    cue: tuple[int, int]
+    cue_lemma: str
+    how: str
+
+
 def features(view: View, text: str, extent: Extent, given: Extent, cue: tuple[int, int],
              cue_lemma: str, how: str) -> list[str]:
     """Binary features of one candidate extent of the content of the cue whose first and
     last tokens are ``cue`` (found by the rule ``how``: clause, xcomp, learned, ...)."""
+    content = _Content(given, *view.tokens(given.start, given.end), cue, cue_lemma, how)
+    return [name(f) for f in _features(view, text, extent, content)]
+
+
+def _features(view: View, text: str, extent: Extent, content: _Content) -> list[Feature]:
+    """:func:`features` of ``extent``, as tuples."""
     first, last = view.tokens(extent.start, extent.end)
-    given_first, given_last = view.tokens(given.start, given.end)
-    given_size = max(0, given_last - given_first + 1)
+    given_size = max(0, content.last - content.first + 1)
     after = last + 1
-    inner = text[extent.start:extent.end]
-    marks = sum(inner.count(c) for c in '"“”')
+    marks = sum(text.count(c, extent.start, extent.end) for c in '"“”')
     size = max(0, last - first + 1)
     change = "same" if size == given_size else "longer" if size > given_size else "shorter"
-    cue_at = view.idx[cue[0]]
+    cue_at = view.idx[content.cue[0]]
     side = "after" if cue_at < extent.start else "before" if cue_at >= extent.end else "around"
-    end = extent.how_end.split("|")[0]
-    pair = extent.how_start + "/" + extent.how_end
+    how, how_start, how_end = content.how, extent.how_start, extent.how_end
+    end = how_end.split("|")[0]
+    pair = how_start + "/" + how_end
     word_first, word_last, word_after = view.word(first), view.word(last), view.word(after)
     dep_after = view.dep[after] if after < view.n else "none"
-    rows = [
-        "s=" + extent.how_start, "e=" + extent.how_end, "se=" + pair, "eb=" + end,
-        "how=" + how, "hs=" + how + "|" + extent.how_start, "he=" + how + "|" + extent.how_end,
-        "f=" + word_first, "l=" + word_last, "a=" + word_after,
-        "fs=" + word_first + "|" + extent.how_start, "ae=" + word_after + "|" + end,
-        "ad=" + dep_after + "|" + end,
-        "z=" + _bucket(size), "ze=" + _bucket(size) + "|" + end, "ch=" + change,
-        "che=" + change + "|" + how, "q=" + str(marks % 2), "side=" + side,
-        "sidee=" + side + "|" + pair, "cl=" + cue_lemma + "|" + end,
-        "cs=" + cue_lemma + "|" + extent.how_start,
-        "sentend=" + str(size > 0 and view.ends_sentence(last)),
+    lemma, bucket = content.cue_lemma, _bucket(size)
+    rows: list[Feature] = [
+        ("s", how_start), ("e", how_end), ("se", pair), ("eb", end),
+        ("how", how), ("hs", how, how_start), ("he", how, how_end),
+        ("f", word_first), ("l", word_last), ("a", word_after),
+        ("fs", word_first, how_start), ("ae", word_after, end),
+        ("ad", dep_after, end),
+        ("z", bucket), ("ze", bucket, end), ("ch", change),
+        ("che", change, how), ("q", str(marks % 2)), ("side", side),
+        ("sidee", side, pair), ("cl", lemma, end),
+        ("cs", lemma, how_start),
+        ("sentend", str(size > 0 and view.ends_sentence(last))),
     ]
-    rows.extend(_difference(view, given.end, extent, cue, "r"))
-    rows.extend(_difference(view, given.start, extent, cue, "l"))
+    rows.extend(_difference(view, content.given.end, extent, content.cue, "r"))
+    rows.extend(_difference(view, content.given.start, extent, content.cue, "l"))
     return rows
 
 
 def _difference(view: View, edge: int, extent: Extent, cue: tuple[int, int],
-                side: str) -> list[str]:
+                side: str) -> list[Feature]:
     """Features of the words that one extent has and the given one has not (or the
     reverse) at one side: their top dependencies and where these hang (on the cue,
     inside the extent, elsewhere). ``edge`` is the given extent's edge on that side."""
@@ -175,19 +203,21 @@ def _difference(view: View, edge: int, extent: Extent, cue: tuple[int, int],
         start, end = min(extent.end, edge), max(extent.end, edge)
         sign = "+" if extent.end > edge else "-"
     if start == end:
-        return [side + "=none"]
+        return [(side, "none")]
     low, high = view.tokens(start, end)
     if low > high:
-        return [side + sign + "=empty"]
-    rows = [side + sign + "f=" + view.word(low), side + sign + "n=" + _bucket(high - low + 1)]
-    idx, head = view.idx, view.head
+        return [(side + sign, "empty")]
+    named = side + sign
+    rows: list[Feature] = [(named + "f", view.word(low)), (named + "n", _bucket(high - low + 1))]
+    idx, head, dep, punct = view.idx, view.head, view.dep, view.punct
+    deps = named + "d"
     for i in range(low, high + 1):
         h = head[i]
-        if (low <= h <= high and h != i) or view.punct[i]:
+        if (low <= h <= high and h != i) or punct[i]:
             continue
         where = "cue" if cue[0] <= h <= cue[1] else "in" if extent.start <= idx[h] < extent.end \
             else "out"
-        rows.append(side + sign + "d=" + view.dep[i] + "|" + where)
+        rows.append((deps, dep[i], where))
     return rows
 
 
@@ -202,7 +232,6 @@ def choose(view: View, text: str, start: int, end: int, cue: list[Token], how: s
     found = alternatives(view, text, start, end, span, para_end, others)
     if len(found) == 1:
         return start, end
-    lemma = cue[0].lemma_.lower()
-    best = max(found, key=lambda x: model.score(features(view, text, x, found[0], span, lemma,
-                                                           how)))
+    content = _Content(found[0], *view.tokens(start, end), span, cue[0].lemma_.lower(), how)
+    best = max(found, key=lambda x: model.score_of(_features(view, text, x, content)))
     return best.start, best.end

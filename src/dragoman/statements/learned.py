@@ -10,10 +10,11 @@ attributions. The content is the clause, infinitive or object; the source the su
 
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from itertools import repeat
 
@@ -22,6 +23,7 @@ from spacy.tokens import Doc, Token
 from dragoman.statements import reported
 from dragoman.statements.cues import Lexicon
 from dragoman.statements.view import View
+from dragoman.statements.weights import Feature, Table, name
 
 _POS = {"VERB", "NOUN", "ADJ", "AUX"}
 _CLAUSES = ("ccomp", "xcomp")
@@ -38,9 +40,20 @@ class Model:
     weights: dict[str, float]
     bias: float
     threshold: float
+    table: Table = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "table", Table(self.weights))
 
     def probability(self, features: list[str]) -> float:
-        score = self.bias + sum(map(self.weights.get, features, repeat(0.0)))
+        return self._logistic(sum(map(self.weights.get, features, repeat(0.0))))
+
+    def probability_of(self, features: list[Feature]) -> float:
+        """:meth:`probability` of features given as tuples (the same float)."""
+        return self._logistic(self.table.total(features))
+
+    def _logistic(self, total: float) -> float:
+        score = self.bias + total
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
 
 
@@ -147,36 +160,37 @@ def features(token: Token, kind: str, head: Token, source: Token | None,
     view = view if view is not None else View(token.doc)
     quoted = _in_quote(token) if quoted is None else quoted
     first = token.sent.start == 0 if first is None else first
-    return _features_at(view, token.i, kind, head.i, source.i if source is not None else None,
-                        lexicon, inside, quoted, first)
+    return [name(f) for f in _features_at(view, token.i, kind, head.i,
+                                           source.i if source is not None else None,
+                                           lexicon, inside, quoted, first)]
 
 
 def _features_at(view: View, i: int, kind: str, h: int, at: int | None, lexicon: Lexicon,
-                 inside: str, quoted: bool, first: bool) -> list[str]:
-    """:func:`features` of cue ``i`` with content head ``h`` and source ``at``."""
+                 inside: str, quoted: bool, first: bool) -> list[Feature]:
+    """:func:`features` of cue ``i`` with content head ``h`` and source ``at``, as tuples."""
     up = view.head[i]
     dep, lemma = view.dep, view.lemma[i]
     children = sorted({dep[c] for c in view.children(i)})
-    subject = any(dep[c] in _SUBJECT_DEPS for c in view.children(h))
+    subject = str(any(dep[c] in _SUBJECT_DEPS for c in view.children(h)))
     head = view.doc[h]
     size = head.right_edge.i - head.left_edge.i + 1
     bucket = "s" if size < 4 else "m" if size < 12 else "l"
     src = _kind(view, at)
     src_kind = src.split(":")[0]
     return [
-        "l=" + lemma, "p=" + view.pos[i], "t=" + view.tag[i], "d=" + dep[i],
-        "k=" + kind, "lk=" + lemma + "|" + kind, "ld=" + lemma + "|" + dep[i],
-        "h=" + view.lemma[up], "hd=" + dep[up],
-        "s=" + src, "ls=" + lemma + "|" + ("none" if at is None else "some"),
-        "ks=" + kind + "|" + src_kind, "z=" + bucket, "kz=" + kind + "|" + bucket,
-        "q=" + str(quoted), "lex=" + str(lemma in lexicon.cue_verbs),
-        "hl=" + view.lemma[h] + "|" + kind, "ht=" + view.tag[h],
-        "ent=" + str(at is not None and view.ent[at] in _PEOPLE),
-        "lsk=" + lemma + "|" + src_kind, "lhs=" + lemma + "|" + str(subject),
-        "hs=" + kind + "|" + str(subject), "first=" + str(first),
-        "in=" + inside, "lin=" + lemma + "|" + str(inside != "none"),
-        *("c=" + c for c in children),
-        *("lc=" + lemma + "|" + c for c in children if c in ("neg", "aux", "auxpass", "mark")),
+        ("l", lemma), ("p", view.pos[i]), ("t", view.tag[i]), ("d", dep[i]),
+        ("k", kind), ("lk", lemma, kind), ("ld", lemma, dep[i]),
+        ("h", view.lemma[up]), ("hd", dep[up]),
+        ("s", src), ("ls", lemma, "none" if at is None else "some"),
+        ("ks", kind, src_kind), ("z", bucket), ("kz", kind, bucket),
+        ("q", str(quoted)), ("lex", str(lemma in lexicon.cue_verbs)),
+        ("hl", view.lemma[h], kind), ("ht", view.tag[h]),
+        ("ent", str(at is not None and view.ent[at] in _PEOPLE)),
+        ("lsk", lemma, src_kind), ("lhs", lemma, subject),
+        ("hs", kind, subject), ("first", str(first)),
+        ("in", inside), ("lin", lemma, str(inside != "none")),
+        *(("c", c) for c in children),
+        *(("lc", lemma, c) for c in children if c in ("neg", "aux", "auxpass", "mark")),
     ]
 
 
@@ -233,18 +247,18 @@ def find(doc: Doc, lexicon: Lexicon, found: list[reported.Candidate],
     quoted = quote_parity(doc, view)
     first_end = view.sentence(0)[1] + 1 if len(doc) else 0
     taken = [c.content for c in found if c.content is not None]
-    contents = _contents(found)
+    enclosing = _Enclosing(_contents(found))
     extra = []
     for i, kind, h in _candidates_at(view, used):
-        inside = _enclosing_at(view.idx[i], contents)
+        inside = enclosing.at(view.idx[i])
         if inside in reported._NESTABLE:
             continue  # "urged X to reject Y": one attribution, as the rules have it
         source = _source_at(view, i)
         found_features = _features_at(view, i, kind, h, source, lexicon, inside, quoted[i],
                                       i < first_end)
-        if model.probability(found_features) < model.threshold:
+        if model.probability_of(found_features) < model.threshold:
             continue
-        span = reported.content_span(doc[h], lexicon.cue_verbs)
+        span = reported.content_span(doc[h], lexicon.cue_verbs, view)
         if span is None or any(_same(span, t) for t in taken):
             continue
         extra.append(reported.Candidate([doc[i]], span, doc[source] if source is not None
@@ -268,6 +282,20 @@ def _enclosing_at(at: int, contents: list[tuple[int, int, str]]) -> str:
         if start <= at < end:
             return how
     return "none"
+
+
+class _Enclosing:
+    """:func:`_enclosing_at` of some contents for many characters: the contents' edges
+    cut the text into pieces that the same contents hold, each looked at once."""
+
+    def __init__(self, contents: list[tuple[int, int, str]]) -> None:
+        self.edges = sorted({at for start, end, _ in contents for at in (start, end)})
+        self.hows = [_enclosing_at(at, contents) for at in self.edges]
+
+    def at(self, at: int) -> str:
+        """How the first content that holds the character ``at`` was found, or "none"."""
+        k = bisect.bisect_right(self.edges, at) - 1
+        return self.hows[k] if k >= 0 else "none"
 
 
 def _same(a: tuple[int, int], b: tuple[int, int]) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from dragoman.statements.cues import Lexicon
 from dragoman.statements.view import View
@@ -78,7 +78,7 @@ def _colon_lines(doc: Doc, view: View) -> list[Candidate]:
                 t.pos_ in ("VERB", "AUX") or t.is_space for t in prefix):
             continue
         end = sent.end - 1
-        span = _extent(colon.i + 1, end, doc)
+        span = _extent(colon.i + 1, end, view)
         if span is not None:
             found.append(Candidate([colon], span, prefix.root, how="colon"))
     return found
@@ -93,29 +93,30 @@ def _nested(candidate: Candidate, found: list[Candidate]) -> bool:
 
 def _candidate(token: Token, lexicon: Lexicon, view: View) -> Candidate | None:
     lower = token.lower_
-    if lower == "according" or (lower == "in" and _next_words(token, 3) == ("the", "words", "of")):
-        return _according(token)
+    if lower == "according" or (lower == "in" and _next_words(view, token.i, 3) == (
+            "the", "words", "of")):
+        return _according(token, view)
     if token.pos_ not in ("VERB", "AUX"):
         return None
     lemma = token.lemma_.lower()
     if lemma not in lexicon.cue_verbs:
         clause = _child(token, ("ccomp",), view) if lower in lexicon.phrase_words else None
-        if clause is None or len(cue_tokens(token, lexicon)) < 2:
+        if clause is None or len(cue_tokens(token, lexicon, view)) < 2:
             return None  # "made clear that ...", "pointed out that ..."
-        return Candidate(cue_tokens(token, lexicon), content_span(clause, lexicon.cue_verbs),
-                         subject_of(token, view))
+        return Candidate(cue_tokens(token, lexicon, view),
+                         content_span(clause, lexicon.cue_verbs, view), subject_of(token, view))
     if lemma == "quote":
-        quoted = _quote_as(token)
+        quoted = _quote_as(token, view)
         if quoted is not None:
             return quoted
     clause = _child(token, ("ccomp",), view) if lemma in lexicon.verbs else None
     if clause is not None:
-        return Candidate(cue_tokens(token, lexicon), content_span(clause, lexicon.cue_verbs),
-                         subject_of(token, view))
+        return Candidate(cue_tokens(token, lexicon, view),
+                         content_span(clause, lexicon.cue_verbs, view), subject_of(token, view))
     clause = _statement_clause(token, lexicon) if lemma in lexicon.verbs else None
     if clause is not None:  # "said in a statement that ..." parsed with the clause on the noun
-        return Candidate(cue_tokens(token, lexicon), content_span(clause, lexicon.cue_verbs),
-                         subject_of(token, view))
+        return Candidate(cue_tokens(token, lexicon, view),
+                         content_span(clause, lexicon.cue_verbs, view), subject_of(token, view))
     if token.dep_ == "parataxis" and lemma in lexicon.verbs and subject_of(token, view) is not None:
         return _parenthetical(token, lexicon, view)
     return _object_candidate(token, lemma, lexicon, view)
@@ -126,45 +127,44 @@ def _object_candidate(token: Token, lemma: str, lexicon: Lexicon,
     """Content that is not a clause: object and complement ("urged X to ...", "called X a
     liar"), infinitive ("vowed to ..."), prepositional object ("accused ... of X"), or
     object ("endorsed X")."""
-    doc = token.doc
     obj = _child(token, ("dobj",), view)
     if lemma in lexicon.objcomps and obj is not None:
         comps = [c for c in token.children if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > obj.i]
         if comps:
-            span = _extent(obj.left_edge.i, comps[-1].right_edge.i, doc)
-            return Candidate(cue_tokens(token, lexicon), span, subject_of(token, view),
+            span = _extent(obj.left_edge.i, comps[-1].right_edge.i, view)
+            return Candidate(cue_tokens(token, lexicon, view), span, subject_of(token, view),
                              how="objcomp")
     xcomp = _child(token, ("xcomp",), view)
     if lemma in lexicon.xverbs and xcomp is not None:
         raised = _child(token, ("nsubj", "nsubjpass"), view)
         if raised is not None and raised.i < token.i and (
                 lemma in lexicon.raising or _child(token, ("auxpass",), view) is not None):
-            return _raising(token, raised, xcomp, lexicon)
-        return Candidate(cue_tokens(token, lexicon), content_span(xcomp), subject_of(token, view),
-                         how="xcomp")
+            return _raising(token, raised, xcomp, lexicon, view)
+        return Candidate(cue_tokens(token, lexicon, view), content_span(xcomp, view=view),
+                         subject_of(token, view), how="xcomp")
     for prep in token.children:
         if prep.dep_ == "prep" and (lemma, prep.lower_) in lexicon.vpreps:
             pobj = _child(prep, ("pobj", "pcomp"))
             if pobj is not None:
                 first = obj.left_edge.i if obj is not None and obj.i < prep.i else pobj.left_edge.i
-                span = _extent(first, pobj.right_edge.i, doc)  # "accused [him of lying]"
-                return Candidate(cue_tokens(token, lexicon), span, subject_of(token, view),
+                span = _extent(first, pobj.right_edge.i, view)  # "accused [him of lying]"
+                return Candidate(cue_tokens(token, lexicon, view), span, subject_of(token, view),
                                  how="prep")
     if lemma in lexicon.objects and obj is not None:
-        return Candidate(cue_tokens(token, lexicon), content_span(obj), subject_of(token, view),
-                         how="object")
+        return Candidate(cue_tokens(token, lexicon, view), content_span(obj, view=view),
+                         subject_of(token, view), how="object")
     return None
 
 
-def _raising(token: Token, subject: Token, xcomp: Token, lexicon: Lexicon) -> Candidate:
+def _raising(token: Token, subject: Token, xcomp: Token, lexicon: Lexicon,
+             view: View) -> Candidate:
     """"X seems to ...", "X is expected to ...": X and the infinitive are the content, and
     no one is named as the source."""
-    doc = token.doc
-    first = _extent(subject.left_edge.i, subject.right_edge.i, doc)
-    second = content_span(xcomp)
+    first = _extent(subject.left_edge.i, subject.right_edge.i, view)
+    second = content_span(xcomp, view=view)
     pieces = [p for p in (first, second) if p is not None]
     span = (pieces[0][0], pieces[-1][1]) if pieces else None
-    return Candidate(cue_tokens(token, lexicon), span, None, how="raising", pieces=pieces)
+    return Candidate(cue_tokens(token, lexicon, view), span, None, how="raising", pieces=pieces)
 
 
 def _statement_clause(token: Token, lexicon: Lexicon) -> Token | None:
@@ -180,9 +180,9 @@ def _statement_clause(token: Token, lexicon: Lexicon) -> Token | None:
     return None
 
 
-def _next_words(token: Token, n: int) -> tuple[str, ...]:
-    doc = token.doc
-    return tuple(t.lower_ for t in doc[token.i + 1:min(len(doc), token.i + 1 + n)])
+def _next_words(view: View, i: int, n: int) -> tuple[str, ...]:
+    """The lower-case forms of the (at most) ``n`` tokens after token ``i``."""
+    return tuple(view.lower[i + 1:i + 1 + n])
 
 
 def _child(token: Token, deps: tuple[str, ...], view: View | None = None) -> Token | None:
@@ -197,27 +197,34 @@ def _child(token: Token, deps: tuple[str, ...], view: View | None = None) -> Tok
     return None
 
 
-def cue_tokens(token: Token, lexicon: Lexicon) -> list[Token]:
+def cue_tokens(token: Token, lexicon: Lexicon, view: View | None = None) -> list[Token]:
     """The cue verb, or the cue phrase around it ("pointed out", "said in a statement")."""
-    doc = token.doc
-    for phrase, offset in lexicon.phrase_index.get(token.lower_, ()):
-        first = token.i - offset
-        words = doc[max(0, first):first + len(phrase)]
+    view = view if view is not None else View(token.doc)
+    return [token.doc[i] for i in _cue_at(view, token.i, lexicon)]
+
+
+def _cue_at(view: View, i: int, lexicon: Lexicon) -> list[int]:
+    """:func:`cue_tokens` of token ``i``, by index."""
+    lower = view.lower
+    for phrase, offset in lexicon.phrase_index.get(lower[i], ()):
+        first = i - offset
+        words = lower[max(0, first):first + len(phrase)]
         if first >= 0 and len(words) == len(phrase) and all(
-                t.lower_ == w for t, w in zip(words, phrase, strict=True)):
-            return list(words)
-    cue = [token]
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ == "in" and child.i > token.i:
-            pobj = _child(child, ("pobj",))
-            if pobj is not None and pobj.lemma_.lower() in lexicon.statement_nouns:
-                cue.extend(doc[child.i:pobj.i + 1])
+                t == w for t, w in zip(words, phrase, strict=True)):
+            return list(range(first, first + len(phrase)))
+    cue = [i]
+    for child in view.children(i):
+        if view.dep[child] == "prep" and lower[child] == "in" and child > i:
+            pobj = _first_at(view, view.children(child), "pobj")
+            if pobj is not None and view.lemma[pobj] in lexicon.statement_nouns:
+                cue.extend(range(child, pobj + 1))
     return cue
 
 
-def _stray(token: Token) -> bool:
+def _stray(view: View, i: int) -> bool:
     """A conjoined verb with no subject of its own (nor an infinitive marker)."""
-    return not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "mark") for c in token.children)
+    return not any(view.dep[c] in ("nsubj", "nsubjpass", "aux", "mark")
+                   for c in view.children(i))
 
 
 def subject_of(token: Token, view: View | None = None) -> Token | None:
@@ -261,47 +268,56 @@ def _first_at(view: View, kids: list[int], dep: str) -> int | None:
     return None
 
 
-def content_span(head: Token, cues: frozenset[str] = frozenset()) -> tuple[int, int] | None:
+def content_span(head: Token, cues: frozenset[str] = frozenset(),
+                 view: View | None = None) -> tuple[int, int] | None:
     """Characters of the clause under ``head``, trimmed of edge punctuation, and without
     what follows a comma after the clause proper (", noting that ...", ", though ...",
     ", a reference to ..."), nor a cue verb joined to it without a subject of its own
     ("said the talks failed and warned that ...": the parse often hangs "warned" there)."""
+    view = view if view is not None else View(head.doc)
     last = head.right_edge.i
-    doc = head.doc
-    for child in head.rights:
-        if child.dep_ in _AFTERTHOUGHTS and child.i > 0 and doc[child.left_edge.i - 1].text == ",":
-            last = child.left_edge.i - 2
+    doc, dep, i = head.doc, view.dep, head.i
+    for child in view.children(i):
+        if child < i:
+            continue  # the clause's right dependents only
+        if dep[child] in _AFTERTHOUGHTS and child > 0:
+            left = doc[child].left_edge.i
+            if view.lower[left - 1] == ",":
+                last = left - 2
+                break
+        if dep[child] == "conj" and view.lemma[child] in cues and _stray(view, child):
+            last = doc[child].left_edge.i - 1
             break
-        if child.dep_ == "conj" and child.lemma_.lower() in cues and _stray(child):
-            last = child.left_edge.i - 1
-            break
-    return _extent(head.left_edge.i, max(last, head.i), doc)
+    return _extent(head.left_edge.i, max(last, i), view)
 
 
-def _extent(first: int, last: int, doc: Doc) -> tuple[int, int] | None:
-    while first <= last and _trimmable(doc[first], leading=True, span=doc[first:last + 1]):
+def _extent(first: int, last: int, view: View) -> tuple[int, int] | None:
+    """Characters of tokens ``first`` to ``last``, trimmed (see :func:`_trimmable`)."""
+    while first <= last and _trimmable(view, first, True, first, last):
         first += 1
-    while last >= first and _trimmable(doc[last], leading=False, span=doc[first:last + 1]):
+    while last >= first and _trimmable(view, last, False, first, last):
         last -= 1
     if first > last:
         return None
-    return doc[first].idx, doc[last].idx + len(doc[last])
+    return view.idx[first], view.ends[last]
 
 
-def _trimmable(token: Token, leading: bool, span: Span) -> bool:
-    if token.is_space or token.text in _TRIM_PUNCT:
+def _trimmable(view: View, i: int, leading: bool, first: int, last: int) -> bool:
+    """Whether token ``i``, at the edge of tokens ``first`` to ``last``, is left out."""
+    lower = view.lower[i]
+    if view.space[i] or lower in _TRIM_PUNCT:
         return True
-    if leading and token.dep_ == "cc" and token.i == token.sent.start:
+    if leading and view.dep[i] == "cc" and i == view.doc[i].sent.start:
         return True  # "And ...", "But ..." opening the sentence
-    if not leading and token.dep_ == "cc":
+    if not leading and view.dep[i] == "cc":
         return True  # "... and" left before a cut
-    if token.text in _QUOTE_MARKS:
-        marks = sum(1 for t in span if t.text in _QUOTE_MARKS)
+    if lower in _QUOTE_MARKS:
+        marks = sum(1 for k in range(first, last + 1) if view.lower[k] in _QUOTE_MARKS)
         return marks % 2 == 1  # an unpaired mark at the edge
     return False
 
 
-def _according(token: Token) -> Candidate | None:
+def _according(token: Token, view: View) -> Candidate | None:
     """"according to X, C" / "C, according to X" / "in the words of X"."""
     doc = token.doc
     to: Token | None = token
@@ -330,12 +346,12 @@ def _according(token: Token) -> Candidate | None:
         first = phrase_last + 1
     elif phrase_last >= last:
         last = phrase_first - 1
-    span = _extent(first, last, doc)
+    span = _extent(first, last, view)
     cue = list(doc[token.i:to.i + 1]) if token.lower_ == "according" else list(doc[token.i:pobj.i])
     return Candidate(cue, span, pobj, how="according")
 
 
-def _quote_as(token: Token) -> Candidate | None:
+def _quote_as(token: Token, view: View) -> Candidate | None:
     """"A quoted B as saying C" (speaker B via A) and "B was quoted as saying C"."""
     as_prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "as"), None)
     if as_prep is None:
@@ -344,7 +360,7 @@ def _quote_as(token: Token) -> Candidate | None:
     if saying is None:
         return None
     clause = _child(saying, ("ccomp", "xcomp"))
-    span = content_span(clause) if clause is not None else None
+    span = content_span(clause, view=view) if clause is not None else None
     quoted = _child(token, ("dobj", "nsubjpass"))
     via = _child(token, ("nsubj",))
     agent = _child(token, ("agent",))
@@ -363,5 +379,5 @@ def _parenthetical(token: Token, lexicon: Lexicon, view: View) -> Candidate | No
         last = cue_first - 1
     elif cue_first <= first:
         first = cue_last + 1
-    span = _extent(first, last, token.doc)
-    return Candidate(cue_tokens(token, lexicon), span, subject_of(token, view))
+    span = _extent(first, last, view)
+    return Candidate(cue_tokens(token, lexicon, view), span, subject_of(token, view))
