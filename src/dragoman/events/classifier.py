@@ -171,16 +171,31 @@ class Embedder:
         text = text.lower()
         if not text.isascii():
             text = unicodedata.normalize("NFD", text).translate(_MARKS)  # accents dropped
-        return [i for word in re.findall(r"\w+|[^\w\s]", text) for i in self._word(word)]
+        words = _WORDPIECE_WORDS.findall(text)
+        pieces = list(map(self._cache.get, words))  # the words met before, at C speed
+        for k, ids in enumerate(pieces):
+            if ids is None:
+                pieces[k] = self._word(words[k])
+        return [i for ids in pieces for i in ids]  # type: ignore[union-attr]
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """One normalised mean embedding per text (a row depends on its text alone, so a
+        text met again in ``texts`` is copied, not encoded again)."""
         out = np.zeros((len(texts), self.matrix.shape[1]), dtype=np.float32)
+        done: dict[str, int] = {}
         for row, text in enumerate(texts):
+            first = done.setdefault(text, row)
+            if first != row:
+                out[row] = out[first]
+                continue
             ids = self.tokens(text)
-            if ids:
-                vec = self.matrix[ids].sum(axis=0) / len(ids)  # mean() without its overhead
-                out[row] = vec / (np.linalg.norm(vec) + 1e-9)
+            if ids:  # mean() and linalg.norm() without their overhead (the same sums)
+                vec = np.add.reduce(self.matrix[ids], axis=0) / len(ids)
+                out[row] = vec / (np.sqrt(vec.dot(vec)) + 1e-9)
         return out
+
+
+_WORDPIECE_WORDS = re.compile(r"\w+|[^\w\s]")
 
 
 class _Marks(dict[int, int | None]):
@@ -260,15 +275,29 @@ class Model:
 
     def proba(self, texts: Sequence[str], sources: Sequence[str | None],
               targets: Sequence[str | None]) -> np.ndarray:
+        return self.probas([(texts, sources, targets)])[0]
+
+    def probas(self, groups: Sequence[Examples]) -> list[np.ndarray]:
+        """:meth:`proba` of each group of examples. The features of all groups are made
+        and the sparse product taken at once (its rows are independent of each other);
+        the dense product group by group, as BLAS sums in an order (so to the last bit)
+        that depends on the shape of the product."""
+        texts = [t for g in groups for t in g[0]]
+        sources = [s for g in groups for s in g[1]]
+        targets = [t for g in groups for t in g[2]]
         x = self.sparse(texts, sources, targets)  # the dense block is added apart: no hstack
         scores = np.asarray(x @ self._coef64()[:x.shape[1]]) + self.intercept
         embedder = _embedder() if self.dense_weight else None
-        if embedder is not None:
-            d = dense(embedder, texts, sources, targets) * self.dense_weight
-            scores += d @ self.coef[x.shape[1]:]
-        scores -= scores.max(axis=1, keepdims=True)
-        exp = np.exp(scores)
-        return exp / exp.sum(axis=1, keepdims=True)
+        d = None if embedder is None else dense(embedder, texts, sources, targets)
+        out = []
+        for rows in _slices([len(g[0]) for g in groups]):
+            part = scores[rows]
+            if d is not None:
+                part += (d[rows] * self.dense_weight) @ self.coef[x.shape[1]:]
+            part -= part.max(axis=1, keepdims=True)
+            exp = np.exp(part)
+            out.append(exp / exp.sum(axis=1, keepdims=True))
+        return out
 
     def _coef64(self) -> np.ndarray:
         """``coef`` as float64, made once: the sparse product would convert it on every
@@ -295,6 +324,17 @@ class Model:
                        dense_weight=float(z["dense_weight"]), meta=json.loads(str(z["meta"])))
 
 
+Examples = tuple[Sequence[str], Sequence[str | None], Sequence[str | None]]  # texts, actors
+
+
+def _slices(sizes: Sequence[int]) -> Iterator[slice]:
+    """Consecutive slices of the given sizes."""
+    start = 0
+    for size in sizes:
+        yield slice(start, start + size)
+        start += size
+
+
 class _Index:
     """Feature name -> column, with the character n-gram columns of each word cached."""
 
@@ -310,8 +350,8 @@ class _Index:
         cols = self.chars.get(word)
         if cols is None:
             padded, get = f" {word} ", self.grams.get
-            grams = [padded[i:i + n] for n in range(2, 6) for i in range(len(padded) - n + 1)]
-            cols = np.array([c for c in map(get, grams) if c is not None], dtype=np.int64)
+            grams = map(padded.__getitem__, _gram_slices(len(padded)))
+            cols = np.array([c for c in map(get, grams) if c is not None], dtype=np.int32)
             if len(self.chars) < 500_000:
                 self.chars[word] = cols
         return cols
@@ -323,8 +363,18 @@ class _Index:
         get = self.words.get
         found = [c for c in map(get, words) if c is not None]
         found += [c for c in map(get, map(" ".join, itertools.pairwise(words))) if c is not None]
-        return np.concatenate([np.array(found, dtype=np.int64),
-                               *map(self.char_columns, char_words)])
+        chars = list(map(self.chars.get, char_words))  # the words met before, at C speed
+        for k, cols in enumerate(chars):
+            if cols is None:
+                chars[k] = self.char_columns(char_words[k])
+        return np.concatenate([np.array(found, dtype=np.int32), *chars])
+
+
+@functools.cache
+def _gram_slices(size: int) -> tuple[slice, ...]:
+    """The slices that cut the character 2- to 5-grams of a padded word of ``size``
+    characters (made once per size, not per word)."""
+    return tuple(slice(i, i + n) for n in range(2, 6) for i in range(size - n + 1))
 
 
 _INDEXES: dict[int, _Index] = {}
@@ -344,12 +394,14 @@ def _sparse(vocab: dict[str, int], idf: np.ndarray, texts: Sequence[str],
     index = _index(vocab)
     rows = [index.columns(t, s, g) for t, s, g in zip(texts, sources, targets, strict=True)]
     width = len(idf)
+    kind = np.int32 if (len(rows) + 1) * width < 2**31 else np.int64  # a faster sort
     lengths = [len(r) for r in rows]
-    cols = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
+    cols: np.ndarray = (np.concatenate(rows).astype(kind, copy=False) if rows
+                        else np.zeros(0, dtype=kind))
     # Each (row, column) once with its count, in row then column order: the canonical
     # CSR layout, made with one sort instead of a matrix and its sum_duplicates.
-    keys, tf = np.unique(np.repeat(np.arange(len(rows), dtype=np.int64), lengths) * width
-                         + cols, return_counts=True)
+    ids: np.ndarray = np.repeat(np.arange(len(rows), dtype=kind), lengths)  # row of each
+    keys, tf = _counts(ids * width + cols)
     row, indices = np.divmod(keys, width)
     indptr = np.zeros(len(rows) + 1, dtype=np.int64)
     np.cumsum(np.bincount(row, minlength=len(rows)), out=indptr[1:])
@@ -363,6 +415,17 @@ def _sparse(vocab: dict[str, int], idf: np.ndarray, texts: Sequence[str],
     denom = np.where(is_char, norms[0][row], norms[1][row])
     data = data / np.where(denom > 0, denom, 1.0)
     return sp.csr_matrix((data, indices, indptr), shape=(len(rows), width))
+
+
+def _counts(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(keys, return_counts=True)`` with less overhead (``keys`` is sorted in
+    place)."""
+    keys.sort()
+    first = np.empty(len(keys), dtype=bool)
+    first[:1] = True
+    np.not_equal(keys[1:], keys[:-1], out=first[1:])
+    starts = np.flatnonzero(first)
+    return keys[starts], np.diff(starts, append=len(keys))
 
 
 def train(texts: Sequence[str], labels: Sequence[str], sources: Sequence[str | None],
@@ -471,6 +534,23 @@ def predict(sentences: list[str], sources: list[str | None] | None = None,
         return []
     sources = sources if sources is not None else [None] * len(sentences)
     targets = targets if targets is not None else [None] * len(sentences)
-    proba = model.proba(sentences, sources, targets)
-    best = proba.argmax(axis=1)
-    return [(model.labels[i], float(proba[row, i])) for row, i in enumerate(best)]
+    return predict_groups([(sentences, sources, targets)])[0]
+
+
+def predict_groups(groups: Sequence[Examples]) -> list[list[tuple[str, float]]]:
+    """:func:`predict` for several groups of (sentences, sources, targets) with one pass
+    of the model: each group's answers are those :func:`predict` gives it alone."""
+    model = load()
+    if model is None:
+        return [[("", 0.0)] * len(g[0]) for g in groups]
+    asked = [g for g in groups if len(g[0])]
+    answers = iter(model.probas(asked) if asked else [])
+    out: list[list[tuple[str, float]]] = []
+    for g in groups:
+        if not len(g[0]):
+            out.append([])
+            continue
+        proba = next(answers)
+        best = proba.argmax(axis=1)
+        out.append([(model.labels[i], float(proba[row, i])) for row, i in enumerate(best)])
+    return out

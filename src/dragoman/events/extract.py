@@ -11,7 +11,6 @@ threat. Events inside reported speech keep the reporter apart from the doer.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
@@ -224,11 +223,12 @@ class _Walker:
             self.actors.deep(tgt),
             _phrase(p, src), _phrase(p, tgt)))
 
-    def learned_events(self, predict: Callable[..., list[tuple[str, float]]]
+    def learned_events(self, found: list[tuple[learned.Silent, str, float]]
                        ) -> list[Candidate]:
-        """Events the classifier finds in the clauses the patterns left silent."""
+        """Events of the clauses the patterns left silent that the classifier is sure of
+        (``found``, from :func:`learned.classify`)."""
         out = []
-        for s, code, conf in learned.classify(self.silent or [], predict):
+        for s, code, conf in found:
             fr = self.frame(s.verb, code, [s.verb])
             if fr is None:
                 continue
@@ -241,9 +241,9 @@ class _Walker:
                        conf))
         return out
 
-    def review(self, cands: list[Candidate], sents: list[SpacySpan],
-               predict: Callable[..., list[tuple[str, float]]]) -> None:
-        """Let the classifier recode what generic patterns coded between two actors."""
+    def checks(self, cands: list[Candidate], sents: list[SpacySpan]
+               ) -> list[tuple[Candidate, learned.Check]]:
+        """What generic patterns coded between two actors, for the classifier to recode."""
         todo: list[tuple[Candidate, learned.Check]] = []
         for c in cands:
             if c.fixed or c.confidence >= SPECIFIC or not c.targets[0] or (
@@ -256,10 +256,7 @@ class _Walker:
                 entry = codebook.lookup(c.code)
                 todo.append((c, learned.Check(self.sentence_text(c.sentence), src, tgt,
                                               entry.plover if entry else None, c.own)))
-        for (c, _), code in zip(todo, learned.review([t for _, t in todo], predict),
-                                strict=False):
-            if code:
-                c.code = code
+        return todo
 
     def sentence_text(self, index: int) -> str:
         """The text of sentence ``index`` (made once per sentence)."""
@@ -684,7 +681,11 @@ def extract_events(doc: Doc, article: Article, actors: list[Actor],
         for i in _within(nominal, sent.start, sent.end):
             if i not in walker.consumed:
                 cands.extend(walker.noun_events(i, si))
-    if model is not None:
-        walker.review(cands, sents, model.predict)
-        cands.extend(walker.learned_events(model.predict))
+    if model is not None:  # one pass of the classifier: review, then silent clauses
+        todo = walker.checks(cands, sents)
+        recoded, found = learned.ask([t for _, t in todo], walker.silent or [], model)
+        for (c, _), code in zip(todo, recoded, strict=False):
+            if code:
+                c.code = code
+        cands.extend(walker.learned_events(found))
     return to_events(cands, article, sents)
