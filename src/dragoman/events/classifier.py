@@ -13,6 +13,7 @@ numpy and scipy only. The weights are trained by ``scripts/train_classifier.py``
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import functools
 import hashlib
@@ -22,7 +23,7 @@ import logging
 import re
 import struct
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -338,6 +339,8 @@ def _slices(sizes: Sequence[int]) -> Iterator[slice]:
 class _Index:
     """Feature name -> column, with the character n-gram columns of each word cached."""
 
+    LIMIT = 500_000  # words whose n-gram columns are kept
+
     def __init__(self, vocab: dict[str, int]) -> None:
         self.vocab = vocab
         self.chars: dict[str, np.ndarray] = {}
@@ -345,29 +348,116 @@ class _Index:
         self.grams = {name[2:]: col for name, col in vocab.items() if name.startswith("c:")}
         # "w:word" and "w:word word" by the words alone: a unigram has no space, a bigram one
         self.words = {name[2:]: col for name, col in vocab.items() if name.startswith("w:")}
+        self.packed = _Packed.of(self.grams)
 
     def char_columns(self, word: str) -> np.ndarray:
         cols = self.chars.get(word)
         if cols is None:
-            padded, get = f" {word} ", self.grams.get
-            grams = map(padded.__getitem__, _gram_slices(len(padded)))
-            cols = np.array([c for c in map(get, grams) if c is not None], dtype=np.int32)
-            if len(self.chars) < 500_000:
+            cols = _char_columns(self.grams, word)
+            if len(self.chars) < self.LIMIT:
                 self.chars[word] = cols
         return cols
+
+    def fresh(self, words: list[str]) -> list[np.ndarray]:
+        """The character n-gram columns of each of ``words`` (distinct, not cached), looked
+        up together where the vocabulary allows it."""
+        found = self.packed.columns(words) if self.packed is not None else None
+        return found if found is not None else [_char_columns(self.grams, w) for w in words]
 
     def columns(self, text: str, source: str | None, target: str | None) -> np.ndarray:
         """The columns of one example's features, a column once per occurrence (the same
         as looking up each name of :func:`features`)."""
-        words, char_words = _words(text, source, target)
+        return self.rows([text], [source], [target])[0]
+
+    def rows(self, texts: Sequence[str], sources: Sequence[str | None],
+             targets: Sequence[str | None]) -> list[np.ndarray]:
+        """:meth:`columns` of each example (the words not met before looked up at once)."""
+        parts = [_words(t, s, g) for t, s, g in zip(texts, sources, targets, strict=True)]
+        known = self.chars
+        new = list(dict.fromkeys(w for _, chars in parts for w in chars if w not in known))
+        table: Mapping[str, np.ndarray] = known
+        if new:
+            fresh = dict(zip(new, self.fresh(new), strict=True))
+            if len(known) < self.LIMIT:
+                known.update(fresh)
+            else:
+                table = collections.ChainMap(fresh, known)
         get = self.words.get
-        found = [c for c in map(get, words) if c is not None]
-        found += [c for c in map(get, map(" ".join, itertools.pairwise(words))) if c is not None]
-        chars = list(map(self.chars.get, char_words))  # the words met before, at C speed
-        for k, cols in enumerate(chars):
-            if cols is None:
-                chars[k] = self.char_columns(char_words[k])
-        return np.concatenate([np.array(found, dtype=np.int32), *chars])
+        out = []
+        for words, char_words in parts:
+            found = [c for c in map(get, words) if c is not None]
+            found += [c for c in map(get, map(" ".join, itertools.pairwise(words)))
+                      if c is not None]
+            out.append(np.concatenate([np.array(found, dtype=np.int32),
+                                       *map(table.__getitem__, char_words)]))
+        return out
+
+
+def _char_columns(grams: dict[str, int], word: str) -> np.ndarray:
+    """The columns of the character n-grams of ``word`` (padded with a space each side)."""
+    padded, get = f" {word} ", grams.get
+    found = map(get, map(padded.__getitem__, _gram_slices(len(padded))))
+    return np.array([c for c in found if c is not None], dtype=np.int32)
+
+
+class _Packed:
+    """The character n-grams of the vocabulary as integers (up to five 8-bit character
+    numbers), to look up the n-grams of many words with a few array operations."""
+
+    def __init__(self, ids: np.ndarray, codes: np.ndarray, cols: np.ndarray) -> None:
+        self.ids = ids  # code point -> character number (0: not in any n-gram)
+        self.codes = codes  # sorted
+        self.cols = cols  # the column of each code
+
+    @classmethod
+    def of(cls, grams: dict[str, int]) -> _Packed | None:
+        """The packed n-grams, or None where they do not fit (then words go one by one)."""
+        alphabet = sorted(set("".join(grams)))
+        if not grams or len(alphabet) > 255 or any(not 2 <= len(g) <= 5 for g in grams):
+            return None
+        number = {ch: k + 1 for k, ch in enumerate(alphabet)}
+        ids = np.zeros(ord(alphabet[-1]) + 2, dtype=np.int64)  # the last entry stays 0
+        ids[[ord(ch) for ch in alphabet]] = list(number.values())
+        codes = np.array([sum(number[ch] << (8 * (4 - k)) for k, ch in enumerate(g))
+                          for g in grams], dtype=np.int64)
+        order = np.argsort(codes)
+        return cls(ids, codes[order], np.array(list(grams.values()), dtype=np.int32)[order])
+
+    def columns(self, words: list[str]) -> list[np.ndarray] | None:
+        """:func:`_char_columns` of each word (in another order within a word), or None
+        for text that cannot be read as code points."""
+        if not words:
+            return []
+        padded = "".join([f" {w} " for w in words])  # the padded words back to back
+        try:
+            points = np.frombuffer(padded.encode("utf-32-le"), dtype=np.uint32)
+        except UnicodeEncodeError:  # a lone surrogate
+            return None
+        chars = self.ids[np.minimum(points, len(self.ids) - 1)]
+        sizes = np.array([len(w) + 2 for w in words], dtype=np.int64)
+        owner = np.repeat(np.arange(len(words)), sizes)  # the word of each position
+        ends = np.repeat(np.cumsum(sizes), sizes)  # where that word's padding ends
+        unknown = np.concatenate([[0], np.cumsum(chars == 0)])  # characters in no n-gram
+        size = len(chars)
+        code = np.zeros(size, dtype=np.int64)
+        owners, cols = [], []
+        for n in range(1, 6):
+            m = size - n + 1  # the number of positions an n-gram can start at
+            if m <= 0:
+                break
+            code = code[:m] | (chars[n - 1:] << (8 * (5 - n)))
+            if n == 1:
+                continue
+            inside = (np.arange(m) + n <= ends[:m]) & (unknown[n:] == unknown[:m])
+            wanted = code[inside]
+            at = np.minimum(np.searchsorted(self.codes, wanted), len(self.codes) - 1)
+            hit = self.codes[at] == wanted
+            owners.append(owner[:m][inside][hit])
+            cols.append(self.cols[at[hit]])
+        every = np.concatenate(owners)
+        found = np.concatenate(cols)[np.argsort(every, kind="stable")]
+        bounds = np.cumsum(np.bincount(every, minlength=len(words))).tolist()
+        return [found[a:b] for a, b in zip([0, *bounds], bounds, strict=False)]
 
 
 @functools.cache
@@ -392,7 +482,7 @@ def _sparse(vocab: dict[str, int], idf: np.ndarray, texts: Sequence[str],
     """Sublinear tf-idf over the feature vocabulary; word and character blocks of each row
     L2-normalised apart."""
     index = _index(vocab)
-    rows = [index.columns(t, s, g) for t, s, g in zip(texts, sources, targets, strict=True)]
+    rows = index.rows(texts, sources, targets)
     width = len(idf)
     kind = np.int32 if (len(rows) + 1) * width < 2**31 else np.int64  # a faster sort
     lengths = [len(r) for r in rows]
