@@ -221,7 +221,7 @@ class _Walker:
         self.silent.append(learned.Silent(
             v, sent_index, self.sentence_text(sent_index), self.actors.of(src) or "",
             self.actors.deep(tgt),
-            _phrase(p, src), _phrase(p, tgt)))
+            _phrase(p, src, self.text), _phrase(p, tgt, self.text)))
 
     def learned_events(self, found: list[tuple[learned.Silent, str, float]]
                        ) -> list[Candidate]:
@@ -624,9 +624,11 @@ def _says_that(p: syntax.Parse, v: int, m: Match) -> bool:
     return any(p.dep[c] == "ccomp" for c in p.kids[v]) and not syntax.objects(p, v)
 
 
-def _phrase(p: syntax.Parse, i: int) -> str:
+def _phrase(p: syntax.Parse, i: int, text: str) -> str:
+    """The text of ``i``'s subtree, from its left to its right edge (``text`` is the
+    parse's text: the characters of the span, without making one)."""
     tok = p.token(i)
-    return p.doc[tok.left_edge.i:tok.right_edge.i + 1].text
+    return text[p.idx[tok.left_edge.i]:p.end[tok.right_edge.i]]
 
 
 def _has_to(p: syntax.Parse, v: int) -> bool:
