@@ -34,7 +34,7 @@ import scipy.sparse as sp
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
 
-__all__ = ["LABELS", "Model", "available", "load", "predict", "train", "use"]
+__all__ = ["LABELS", "Model", "available", "load", "predict", "predict_groups", "train", "use"]
 
 DATA = Path(__file__).parent / "data"
 WEIGHTS = DATA / "classifier.npz"
