@@ -87,3 +87,27 @@ def test_classifier_embedder_tokenises_wordpieces() -> None:
     assert vectors.shape == (2, embedder.matrix.shape[1])
     assert abs(float((vectors[0] ** 2).sum()) - 1.0) < 1e-3
     assert not vectors[1].any()
+
+
+def test_classifier_ngram_columns_of_many_words_as_one_by_one() -> None:
+    model = classifier.load()
+    if model is None:
+        pytest.skip("no shipped classifier")
+    index = classifier._Index(model.vocab)
+    assert index.packed is not None
+    words = ["attacked", "b_army", "v_attack", "naïve", "日本", "x\x00y", "“quote”", "", "a",
+             "ab", "tanks,", "a" * 40, "€5", "😀ab"]
+    for word, cols in zip(words, index.fresh(words), strict=True):
+        assert sorted(cols.tolist()) == sorted(classifier._char_columns(index.grams, word))
+    assert index.packed.columns(["a\ud800b"]) is None  # not code points: one by one
+    assert [c.tolist() for c in index.fresh(["a\ud800b"])] == [
+        classifier._char_columns(index.grams, "a\ud800b").tolist()]
+
+
+def test_classifier_groups_answer_as_separate_calls() -> None:
+    first = (["Jets bombed the town.", "The envoy met the rebels."], ["Jets", "The envoy"],
+             ["the town", "the rebels"])
+    second = (["Kenya accused Uganda of lying."], ["Kenya"], ["Uganda"])
+    empty: tuple[list[str], list[str | None], list[str | None]] = ([], [], [])
+    got = classifier.predict_groups([first, empty, second])
+    assert got == [classifier.predict(*first), [], classifier.predict(*second)]

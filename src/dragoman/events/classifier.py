@@ -13,6 +13,7 @@ numpy and scipy only. The weights are trained by ``scripts/train_classifier.py``
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import functools
 import hashlib
@@ -22,7 +23,7 @@ import logging
 import re
 import struct
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,7 +34,7 @@ import scipy.sparse as sp
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
 
-__all__ = ["LABELS", "Model", "available", "load", "predict", "train", "use"]
+__all__ = ["LABELS", "Model", "available", "load", "predict", "predict_groups", "train", "use"]
 
 DATA = Path(__file__).parent / "data"
 WEIGHTS = DATA / "classifier.npz"
@@ -171,16 +172,31 @@ class Embedder:
         text = text.lower()
         if not text.isascii():
             text = unicodedata.normalize("NFD", text).translate(_MARKS)  # accents dropped
-        return [i for word in re.findall(r"\w+|[^\w\s]", text) for i in self._word(word)]
+        words = _WORDPIECE_WORDS.findall(text)
+        pieces = list(map(self._cache.get, words))  # the words met before, at C speed
+        for k, ids in enumerate(pieces):
+            if ids is None:
+                pieces[k] = self._word(words[k])
+        return [i for ids in pieces for i in ids]  # type: ignore[union-attr]
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """One normalised mean embedding per text (a row depends on its text alone, so a
+        text met again in ``texts`` is copied, not encoded again)."""
         out = np.zeros((len(texts), self.matrix.shape[1]), dtype=np.float32)
+        done: dict[str, int] = {}
         for row, text in enumerate(texts):
+            first = done.setdefault(text, row)
+            if first != row:
+                out[row] = out[first]
+                continue
             ids = self.tokens(text)
-            if ids:
-                vec = self.matrix[ids].sum(axis=0) / len(ids)  # mean() without its overhead
-                out[row] = vec / (np.linalg.norm(vec) + 1e-9)
+            if ids:  # mean() and linalg.norm() without their overhead (the same sums)
+                vec = np.add.reduce(self.matrix[ids], axis=0) / len(ids)
+                out[row] = vec / (np.sqrt(vec.dot(vec)) + 1e-9)
         return out
+
+
+_WORDPIECE_WORDS = re.compile(r"\w+|[^\w\s]")
 
 
 class _Marks(dict[int, int | None]):
@@ -260,15 +276,29 @@ class Model:
 
     def proba(self, texts: Sequence[str], sources: Sequence[str | None],
               targets: Sequence[str | None]) -> np.ndarray:
+        return self.probas([(texts, sources, targets)])[0]
+
+    def probas(self, groups: Sequence[Examples]) -> list[np.ndarray]:
+        """:meth:`proba` of each group of examples. The features of all groups are made
+        and the sparse product taken at once (its rows are independent of each other);
+        the dense product group by group, as BLAS sums in an order (so to the last bit)
+        that depends on the shape of the product."""
+        texts = [t for g in groups for t in g[0]]
+        sources = [s for g in groups for s in g[1]]
+        targets = [t for g in groups for t in g[2]]
         x = self.sparse(texts, sources, targets)  # the dense block is added apart: no hstack
         scores = np.asarray(x @ self._coef64()[:x.shape[1]]) + self.intercept
         embedder = _embedder() if self.dense_weight else None
-        if embedder is not None:
-            d = dense(embedder, texts, sources, targets) * self.dense_weight
-            scores += d @ self.coef[x.shape[1]:]
-        scores -= scores.max(axis=1, keepdims=True)
-        exp = np.exp(scores)
-        return exp / exp.sum(axis=1, keepdims=True)
+        d = None if embedder is None else dense(embedder, texts, sources, targets)
+        out = []
+        for rows in _slices([len(g[0]) for g in groups]):
+            part = scores[rows]
+            if d is not None:
+                part += (d[rows] * self.dense_weight) @ self.coef[x.shape[1]:]
+            part -= part.max(axis=1, keepdims=True)
+            exp = np.exp(part)
+            out.append(exp / exp.sum(axis=1, keepdims=True))
+        return out
 
     def _coef64(self) -> np.ndarray:
         """``coef`` as float64, made once: the sparse product would convert it on every
@@ -295,8 +325,21 @@ class Model:
                        dense_weight=float(z["dense_weight"]), meta=json.loads(str(z["meta"])))
 
 
+Examples = tuple[Sequence[str], Sequence[str | None], Sequence[str | None]]  # texts, actors
+
+
+def _slices(sizes: Sequence[int]) -> Iterator[slice]:
+    """Consecutive slices of the given sizes."""
+    start = 0
+    for size in sizes:
+        yield slice(start, start + size)
+        start += size
+
+
 class _Index:
     """Feature name -> column, with the character n-gram columns of each word cached."""
+
+    LIMIT = 500_000  # words whose n-gram columns are kept
 
     def __init__(self, vocab: dict[str, int]) -> None:
         self.vocab = vocab
@@ -305,26 +348,123 @@ class _Index:
         self.grams = {name[2:]: col for name, col in vocab.items() if name.startswith("c:")}
         # "w:word" and "w:word word" by the words alone: a unigram has no space, a bigram one
         self.words = {name[2:]: col for name, col in vocab.items() if name.startswith("w:")}
+        self.packed = _Packed.of(self.grams)
 
     def char_columns(self, word: str) -> np.ndarray:
         cols = self.chars.get(word)
         if cols is None:
-            padded, get = f" {word} ", self.grams.get
-            grams = [padded[i:i + n] for n in range(2, 6) for i in range(len(padded) - n + 1)]
-            cols = np.array([c for c in map(get, grams) if c is not None], dtype=np.int64)
-            if len(self.chars) < 500_000:
+            cols = _char_columns(self.grams, word)
+            if len(self.chars) < self.LIMIT:
                 self.chars[word] = cols
         return cols
+
+    def fresh(self, words: list[str]) -> list[np.ndarray]:
+        """The character n-gram columns of each of ``words`` (distinct, not cached), looked
+        up together where the vocabulary allows it."""
+        found = self.packed.columns(words) if self.packed is not None else None
+        return found if found is not None else [_char_columns(self.grams, w) for w in words]
 
     def columns(self, text: str, source: str | None, target: str | None) -> np.ndarray:
         """The columns of one example's features, a column once per occurrence (the same
         as looking up each name of :func:`features`)."""
-        words, char_words = _words(text, source, target)
+        return self.rows([text], [source], [target])[0]
+
+    def rows(self, texts: Sequence[str], sources: Sequence[str | None],
+             targets: Sequence[str | None]) -> list[np.ndarray]:
+        """:meth:`columns` of each example (the words not met before looked up at once)."""
+        parts = [_words(t, s, g) for t, s, g in zip(texts, sources, targets, strict=True)]
+        known = self.chars
+        new = list(dict.fromkeys(w for _, chars in parts for w in chars if w not in known))
+        table: Mapping[str, np.ndarray] = known
+        if new:
+            fresh = dict(zip(new, self.fresh(new), strict=True))
+            if len(known) < self.LIMIT:
+                known.update(fresh)
+            else:
+                table = collections.ChainMap(fresh, known)
         get = self.words.get
-        found = [c for c in map(get, words) if c is not None]
-        found += [c for c in map(get, map(" ".join, itertools.pairwise(words))) if c is not None]
-        return np.concatenate([np.array(found, dtype=np.int64),
-                               *map(self.char_columns, char_words)])
+        out = []
+        for words, char_words in parts:
+            found = [c for c in map(get, words) if c is not None]
+            found += [c for c in map(get, map(" ".join, itertools.pairwise(words)))
+                      if c is not None]
+            out.append(np.concatenate([np.array(found, dtype=np.int32),
+                                       *map(table.__getitem__, char_words)]))
+        return out
+
+
+def _char_columns(grams: dict[str, int], word: str) -> np.ndarray:
+    """The columns of the character n-grams of ``word`` (padded with a space each side)."""
+    padded, get = f" {word} ", grams.get
+    found = map(get, map(padded.__getitem__, _gram_slices(len(padded))))
+    return np.array([c for c in found if c is not None], dtype=np.int32)
+
+
+class _Packed:
+    """The character n-grams of the vocabulary as integers (up to five 8-bit character
+    numbers), to look up the n-grams of many words with a few array operations."""
+
+    def __init__(self, ids: np.ndarray, codes: np.ndarray, cols: np.ndarray) -> None:
+        self.ids = ids  # code point -> character number (0: not in any n-gram)
+        self.codes = codes  # sorted
+        self.cols = cols  # the column of each code
+
+    @classmethod
+    def of(cls, grams: dict[str, int]) -> _Packed | None:
+        """The packed n-grams, or None where they do not fit (then words go one by one)."""
+        alphabet = sorted(set("".join(grams)))
+        if not grams or len(alphabet) > 255 or any(not 2 <= len(g) <= 5 for g in grams):
+            return None
+        number = {ch: k + 1 for k, ch in enumerate(alphabet)}
+        ids = np.zeros(ord(alphabet[-1]) + 2, dtype=np.int64)  # the last entry stays 0
+        ids[[ord(ch) for ch in alphabet]] = list(number.values())
+        codes = np.array([sum(number[ch] << (8 * (4 - k)) for k, ch in enumerate(g))
+                          for g in grams], dtype=np.int64)
+        order = np.argsort(codes)
+        return cls(ids, codes[order], np.array(list(grams.values()), dtype=np.int32)[order])
+
+    def columns(self, words: list[str]) -> list[np.ndarray] | None:
+        """:func:`_char_columns` of each word (in another order within a word), or None
+        for text that cannot be read as code points."""
+        if not words:
+            return []
+        padded = "".join([f" {w} " for w in words])  # the padded words back to back
+        try:
+            points = np.frombuffer(padded.encode("utf-32-le"), dtype=np.uint32)
+        except UnicodeEncodeError:  # a lone surrogate
+            return None
+        chars = self.ids[np.minimum(points, len(self.ids) - 1)]
+        sizes = np.array([len(w) + 2 for w in words], dtype=np.int64)
+        owner = np.repeat(np.arange(len(words)), sizes)  # the word of each position
+        ends = np.repeat(np.cumsum(sizes), sizes)  # where that word's padding ends
+        unknown = np.concatenate([[0], np.cumsum(chars == 0)])  # characters in no n-gram
+        size = len(chars)
+        code = np.zeros(size, dtype=np.int64)
+        owners, cols = [], []
+        for n in range(1, 6):
+            m = size - n + 1  # the number of positions an n-gram can start at
+            if m <= 0:
+                break
+            code = code[:m] | (chars[n - 1:] << (8 * (5 - n)))
+            if n == 1:
+                continue
+            inside = (np.arange(m) + n <= ends[:m]) & (unknown[n:] == unknown[:m])
+            wanted = code[inside]
+            at = np.minimum(np.searchsorted(self.codes, wanted), len(self.codes) - 1)
+            hit = self.codes[at] == wanted
+            owners.append(owner[:m][inside][hit])
+            cols.append(self.cols[at[hit]])
+        every = np.concatenate(owners)
+        found = np.concatenate(cols)[np.argsort(every, kind="stable")]
+        bounds = np.cumsum(np.bincount(every, minlength=len(words))).tolist()
+        return [found[a:b] for a, b in zip([0, *bounds], bounds, strict=False)]
+
+
+@functools.cache
+def _gram_slices(size: int) -> tuple[slice, ...]:
+    """The slices that cut the character 2- to 5-grams of a padded word of ``size``
+    characters (made once per size, not per word)."""
+    return tuple(slice(i, i + n) for n in range(2, 6) for i in range(size - n + 1))
 
 
 _INDEXES: dict[int, _Index] = {}
@@ -342,14 +482,16 @@ def _sparse(vocab: dict[str, int], idf: np.ndarray, texts: Sequence[str],
     """Sublinear tf-idf over the feature vocabulary; word and character blocks of each row
     L2-normalised apart."""
     index = _index(vocab)
-    rows = [index.columns(t, s, g) for t, s, g in zip(texts, sources, targets, strict=True)]
+    rows = index.rows(texts, sources, targets)
     width = len(idf)
+    kind = np.int32 if (len(rows) + 1) * width < 2**31 else np.int64  # a faster sort
     lengths = [len(r) for r in rows]
-    cols = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
+    cols: np.ndarray = (np.concatenate(rows).astype(kind, copy=False) if rows
+                        else np.zeros(0, dtype=kind))
     # Each (row, column) once with its count, in row then column order: the canonical
     # CSR layout, made with one sort instead of a matrix and its sum_duplicates.
-    keys, tf = np.unique(np.repeat(np.arange(len(rows), dtype=np.int64), lengths) * width
-                         + cols, return_counts=True)
+    ids: np.ndarray = np.repeat(np.arange(len(rows), dtype=kind), lengths)  # row of each
+    keys, tf = _counts(ids * width + cols)
     row, indices = np.divmod(keys, width)
     indptr = np.zeros(len(rows) + 1, dtype=np.int64)
     np.cumsum(np.bincount(row, minlength=len(rows)), out=indptr[1:])
@@ -363,6 +505,17 @@ def _sparse(vocab: dict[str, int], idf: np.ndarray, texts: Sequence[str],
     denom = np.where(is_char, norms[0][row], norms[1][row])
     data = data / np.where(denom > 0, denom, 1.0)
     return sp.csr_matrix((data, indices, indptr), shape=(len(rows), width))
+
+
+def _counts(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(keys, return_counts=True)`` with less overhead (``keys`` is sorted in
+    place)."""
+    keys.sort()
+    first = np.empty(len(keys), dtype=bool)
+    first[:1] = True
+    np.not_equal(keys[1:], keys[:-1], out=first[1:])
+    starts = np.flatnonzero(first)
+    return keys[starts], np.diff(starts, append=len(keys))
 
 
 def train(texts: Sequence[str], labels: Sequence[str], sources: Sequence[str | None],
@@ -471,6 +624,23 @@ def predict(sentences: list[str], sources: list[str | None] | None = None,
         return []
     sources = sources if sources is not None else [None] * len(sentences)
     targets = targets if targets is not None else [None] * len(sentences)
-    proba = model.proba(sentences, sources, targets)
-    best = proba.argmax(axis=1)
-    return [(model.labels[i], float(proba[row, i])) for row, i in enumerate(best)]
+    return predict_groups([(sentences, sources, targets)])[0]
+
+
+def predict_groups(groups: Sequence[Examples]) -> list[list[tuple[str, float]]]:
+    """:func:`predict` for several groups of (sentences, sources, targets) with one pass
+    of the model: each group's answers are those :func:`predict` gives it alone."""
+    model = load()
+    if model is None:
+        return [[("", 0.0)] * len(g[0]) for g in groups]
+    asked = [g for g in groups if len(g[0])]
+    answers = iter(model.probas(asked) if asked else [])
+    out: list[list[tuple[str, float]]] = []
+    for g in groups:
+        if not len(g[0]):
+            out.append([])
+            continue
+        proba = next(answers)
+        best = proba.argmax(axis=1)
+        out.append([(model.labels[i], float(proba[row, i])) for row, i in enumerate(best)])
+    return out

@@ -11,7 +11,6 @@ threat. Events inside reported speech keep the reporter apart from the doer.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
@@ -222,13 +221,14 @@ class _Walker:
         self.silent.append(learned.Silent(
             v, sent_index, self.sentence_text(sent_index), self.actors.of(src) or "",
             self.actors.deep(tgt),
-            _phrase(p, src), _phrase(p, tgt)))
+            _phrase(p, src, self.text), _phrase(p, tgt, self.text)))
 
-    def learned_events(self, predict: Callable[..., list[tuple[str, float]]]
+    def learned_events(self, found: list[tuple[learned.Silent, str, float]]
                        ) -> list[Candidate]:
-        """Events the classifier finds in the clauses the patterns left silent."""
+        """Events of the clauses the patterns left silent that the classifier is sure of
+        (``found``, from :func:`learned.classify`)."""
         out = []
-        for s, code, conf in learned.classify(self.silent or [], predict):
+        for s, code, conf in found:
             fr = self.frame(s.verb, code, [s.verb])
             if fr is None:
                 continue
@@ -241,9 +241,9 @@ class _Walker:
                        conf))
         return out
 
-    def review(self, cands: list[Candidate], sents: list[SpacySpan],
-               predict: Callable[..., list[tuple[str, float]]]) -> None:
-        """Let the classifier recode what generic patterns coded between two actors."""
+    def checks(self, cands: list[Candidate], sents: list[SpacySpan]
+               ) -> list[tuple[Candidate, learned.Check]]:
+        """What generic patterns coded between two actors, for the classifier to recode."""
         todo: list[tuple[Candidate, learned.Check]] = []
         for c in cands:
             if c.fixed or c.confidence >= SPECIFIC or not c.targets[0] or (
@@ -256,10 +256,7 @@ class _Walker:
                 entry = codebook.lookup(c.code)
                 todo.append((c, learned.Check(self.sentence_text(c.sentence), src, tgt,
                                               entry.plover if entry else None, c.own)))
-        for (c, _), code in zip(todo, learned.review([t for _, t in todo], predict),
-                                strict=False):
-            if code:
-                c.code = code
+        return todo
 
     def sentence_text(self, index: int) -> str:
         """The text of sentence ``index`` (made once per sentence)."""
@@ -627,9 +624,11 @@ def _says_that(p: syntax.Parse, v: int, m: Match) -> bool:
     return any(p.dep[c] == "ccomp" for c in p.kids[v]) and not syntax.objects(p, v)
 
 
-def _phrase(p: syntax.Parse, i: int) -> str:
+def _phrase(p: syntax.Parse, i: int, text: str) -> str:
+    """The text of ``i``'s subtree, from its left to its right edge (``text`` is the
+    parse's text: the characters of the span, without making one)."""
     tok = p.token(i)
-    return p.doc[tok.left_edge.i:tok.right_edge.i + 1].text
+    return text[p.idx[tok.left_edge.i]:p.end[tok.right_edge.i]]
 
 
 def _has_to(p: syntax.Parse, v: int) -> bool:
@@ -684,7 +683,11 @@ def extract_events(doc: Doc, article: Article, actors: list[Actor],
         for i in _within(nominal, sent.start, sent.end):
             if i not in walker.consumed:
                 cands.extend(walker.noun_events(i, si))
-    if model is not None:
-        walker.review(cands, sents, model.predict)
-        cands.extend(walker.learned_events(model.predict))
+    if model is not None:  # one pass of the classifier: review, then silent clauses
+        todo = walker.checks(cands, sents)
+        recoded, found = learned.ask([t for _, t in todo], walker.silent or [], model)
+        for (c, _), code in zip(todo, recoded, strict=False):
+            if code:
+                c.code = code
+        cands.extend(walker.learned_events(found))
     return to_events(cands, article, sents)

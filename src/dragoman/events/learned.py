@@ -19,7 +19,7 @@ from typing import Any
 
 from dragoman.events import codebook
 
-__all__ = ["Check", "Silent", "classifier", "classify", "review"]
+__all__ = ["Check", "Silent", "ask", "classifier", "classify", "review"]
 
 logger = logging.getLogger("dragoman.events")
 THRESHOLD = 0.7  # it sees only clauses the patterns left silent: be sure
@@ -57,8 +57,30 @@ class Check:
     own: bool = False  # the pattern is one of dragoman's own
 
 
-def review(checks: list[Check], predict: Callable[..., list[tuple[str, float]]]
-           ) -> list[str | None]:
+Answer = tuple[str, float]  # a PLOVER type and its probability
+
+
+def ask(checks: list[Check], silent: list[Silent], model: Any
+        ) -> tuple[list[str | None], list[tuple[Silent, str, float]]]:
+    """:func:`review` of ``checks`` and :func:`classify` of ``silent`` with one pass of
+    the classifier ``model`` (the answers are those of two separate calls)."""
+    groups = [([c.sentence for c in checks], [c.source_text for c in checks],
+               [c.target_text for c in checks]),
+              ([s.sentence for s in silent], [s.source_text for s in silent],
+               [s.target_text for s in silent])]
+    try:
+        many = getattr(model, "predict_groups", None)
+        if many is not None:
+            checked, found = many(groups)
+        else:  # a classifier with predict alone
+            checked, found = (model.predict(*g) if g[0] else [] for g in groups)
+    except Exception:
+        logger.warning("events classifier failed", exc_info=True)
+        return [None] * len(checks), []
+    return recodes(checks, checked), confident(silent, found)
+
+
+def review(checks: list[Check], predict: Callable[..., list[Answer]]) -> list[str | None]:
     """Per check, the CAMEO code of the classifier's PLOVER type where it is sure and
     disagrees with the pattern's type, else None (the pattern's code stands)."""
     if not checks:
@@ -69,6 +91,13 @@ def review(checks: list[Check], predict: Callable[..., list[tuple[str, float]]]
     except Exception:
         logger.warning("events classifier failed", exc_info=True)
         return [None] * len(checks)
+    return recodes(checks, answers)
+
+
+def recodes(checks: list[Check], answers: list[Answer]) -> list[str | None]:
+    """:func:`review`'s verdicts from the classifier's answers."""
+    if not checks:
+        return []
     out: list[str | None] = []
     for c, (plover, prob) in zip(checks, answers, strict=False):
         agrees = _type(plover) == _type(c.plover)
@@ -109,6 +138,11 @@ def classify(silent: list[Silent], predict: Callable[..., list[tuple[str, float]
     except Exception:
         logger.warning("events classifier failed", exc_info=True)
         return []
+    return confident(silent, answers)
+
+
+def confident(silent: list[Silent], answers: list[Answer]) -> list[tuple[Silent, str, float]]:
+    """:func:`classify`'s events from the classifier's answers."""
     out = []
     for s, (plover, prob) in zip(silent, answers, strict=False):
         code = codebook.default_cameo(plover) if plover and prob >= THRESHOLD else None

@@ -85,6 +85,7 @@ class Patterns:
         self.transforms: dict[str, dict[str, str]] = {}
         self._blocks_by_base: dict[tuple[str, str], tuple[str, list[_Pattern]]] = {}
         self._needs_clause: dict[str, bool] = {}
+        self._defaults: dict[str, Match] = {}  # a verb's dictionary default, made once
         self._ranked: dict[int, _Ranked] = {}  # by id of a pattern list (kept alive there)
         for row in own:
             self._add_own(row)
@@ -155,12 +156,16 @@ class Patterns:
                 return found
             if best is not None:
                 return best
-            code = override if override is not None else default
-            # a synonym that only inherits its block's code ("hear" in CONSIDER) is
-            # trusted only with a target; the block's own verb and verbs coded one by one
-            # ("DENOUNCE", "DEMONSTRATE [141]") are trusted alone
-            loose = override is None and base.replace(" ", "_").upper() != block
-            return Match(code.lstrip("~"), code.startswith("~"), False, 0, needs_target=loose)
+            made = self._defaults.get(key)
+            if made is None:
+                code = override if override is not None else default
+                # a synonym that only inherits its block's code ("hear" in CONSIDER) is
+                # trusted only with a target; the block's own verb and verbs coded one by
+                # one ("DENOUNCE", "DEMONSTRATE [141]") are trusted alone
+                loose = override is None and base.replace(" ", "_").upper() != block
+                made = self._defaults[key] = Match(code.lstrip("~"), code.startswith("~"),
+                                                   False, 0, needs_target=loose)
+            return made
         return best
 
     def needs_clause(self, key: str) -> bool:
@@ -251,6 +256,7 @@ class _Ranked:
         self.default = None if first is None else Match(
             first.code, first.swap, False, 0, first.own, first.needs_target)
         self.by_word: dict[str, list[int]] = {}
+        self.matches: dict[int, Match] = {}  # by pattern position, made when first matched
         for k, pat in enumerate(patterns):
             if pat.pre or pat.post:
                 for word in pat.anchor:
@@ -269,7 +275,11 @@ class _Ranked:
             pat = self.patterns[k]
             if all(_has(i, clause.subject, clause) for i in pat.pre) and all(
                     _has(i, clause.object, clause) for i in pat.post):
-                return Match(pat.code, pat.swap, True, pat.size, pat.own, pat.needs_target)
+                made = self.matches.get(k)
+                if made is None:
+                    made = self.matches[k] = Match(pat.code, pat.swap, True, pat.size, pat.own,
+                                                   pat.needs_target)
+                return made
         return self.default
 
 
