@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Callable
 from typing import Any
 
 from dragoman.records import Record
@@ -50,8 +51,12 @@ def to_dict(obj: Any) -> Any:
     return {name: to_dict(getattr(obj, name)) for name in names}
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+
+
 def dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    """``json.dumps(value, ensure_ascii=False, sort_keys=True)`` (one encoder made once)."""
+    return _ENCODER.encode(value)
 
 
 def loads(text: str | None) -> Any:
@@ -107,21 +112,21 @@ TABLES = tuple(COLUMNS)
 Row = tuple[Any, ...]
 
 
-class _Extra:
-    """The ``extra`` JSON of objects whose fields beyond ``known`` have no column: None
-    when a class has no such field, one cached text when they are all empty lists (as
-    ``Statement.parts`` nearly always is), else the JSON of those fields."""
+Extra = Callable[[Any], "str | None"]
 
-    def __init__(self, known: tuple[str, ...]) -> None:
-        self.known = known
-        self._names: dict[type, tuple[tuple[str, ...], str]] = {}
 
-    def names(self, obj: Any) -> tuple[str, ...]:
-        """The fields of ``obj`` without a column."""
-        return self._entry(obj)[0]
+def _extra(known: tuple[str, ...]) -> Extra:
+    """A function giving the ``extra`` JSON of an object whose fields beyond ``known``
+    have no column: None when its class has no such field, one cached text when they are
+    all empty lists (as ``Statement.parts`` nearly always is), else their JSON."""
+    entries: dict[type, tuple[tuple[str, ...], str]] = {}
 
-    def __call__(self, obj: Any) -> str | None:
-        names, empty = self._entry(obj)
+    def extra(obj: Any) -> str | None:
+        entry = entries.get(type(obj))
+        if entry is None:
+            names = _extra_names(obj, known)
+            entry = entries[type(obj)] = names, dumps({n: [] for n in names})
+        names, empty = entry
         if not names:
             return None
         values = [getattr(obj, n) for n in names]
@@ -129,21 +134,28 @@ class _Extra:
             return empty
         return dumps({n: to_dict(v) for n, v in zip(names, values, strict=True)})
 
-    def _entry(self, obj: Any) -> tuple[tuple[str, ...], str]:
-        entry = self._names.get(type(obj))
-        if entry is None:
-            names = tuple(n for n in _fields(obj) if n not in self.known)
-            entry = self._names[type(obj)] = names, dumps({n: [] for n in names})
-        return entry
+    return extra
 
 
-_article_extra = _Extra(ARTICLE_COLUMNS)
-_record_extra = _Extra(RECORD_PARTS)
-_actor_extra = _Extra(ACTOR_FIELDS)
-_span_extra = _Extra(SPAN_FIELDS)
-_event_extra = _Extra(EVENT_FIELDS)
-_statement_extra = _Extra(STATEMENT_FIELDS)
-_casualty_extra = _Extra(CASUALTY_FIELDS)
+_EXTRA_NAMES: dict[tuple[type, tuple[str, ...]], tuple[str, ...]] = {}
+
+
+def _extra_names(obj: Any, known: tuple[str, ...]) -> tuple[str, ...]:
+    """The fields of ``obj`` not in ``known`` (those without a column)."""
+    key = (type(obj), known)
+    names = _EXTRA_NAMES.get(key)
+    if names is None:
+        names = _EXTRA_NAMES[key] = tuple(n for n in _fields(obj) if n not in known)
+    return names
+
+
+_article_extra = _extra(ARTICLE_COLUMNS)
+_record_extra = _extra(RECORD_PARTS)
+_actor_extra = _extra(ACTOR_FIELDS)
+_span_extra = _extra(SPAN_FIELDS)
+_event_extra = _extra(EVENT_FIELDS)
+_statement_extra = _extra(STATEMENT_FIELDS)
+_casualty_extra = _extra(CASUALTY_FIELDS)
 
 
 def record_rows(record: Record) -> dict[str, Any]:
@@ -187,7 +199,7 @@ def _record_extra_json(record: Record, timex_rows: list[Row]) -> str | None:
     """The record's ``extra`` JSON; when it holds the record's timexes alone (each made a
     row), joined from the rows' JSON of each timex instead of encoded again."""
     timexes = getattr(record, "timexes", None)
-    if (_record_extra.names(record) == ("timexes",) and type(timexes) is list
+    if (_extra_names(record, RECORD_PARTS) == ("timexes",) and type(timexes) is list
             and len(timex_rows) == len(timexes)):
         return '{"timexes": [' + ", ".join(row[-1] for row in timex_rows) + "]}"
     return _record_extra(record)

@@ -191,14 +191,16 @@ class Store:
         pending.hashes.add(digest)
         first: tuple[str, float] | None = None
         sig = None
+        keys: list[int] = []
         if index is not None:
             sig = dedupe.minhash(article.text)
-            first = index.find(sig)
+            keys = index.keys(sig)
+            first = index.find(sig, keys)
         self._rows(record, digest, model, first, pending)
         if sig is not None:
             pending.add("minhashes", [(article.id, dedupe.to_bytes(sig))])
             if first is None and index is not None:
-                index.add(article.id, sig)
+                index.add(article.id, sig, keys)
         if first is not None:
             result.near_duplicates += 1
             pending.flush(self.conn)  # the copies' events are matched in SQL
