@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,7 +25,8 @@ from dragoman.records import (
     Statement,
     Timex,
 )
-from dragoman.store import Store, migrations
+from dragoman.store import Store, migrations, rows
+from dragoman.store.rows import to_dict
 
 WIRE = ("Russian Foreign Minister Sergei Lavrov met his Chinese counterpart Wang Yi in Moscow "
         "on Tuesday to discuss the crisis in the region, officials said, adding that a second "
@@ -334,7 +336,8 @@ event = st.builds(Event, id=st.just("e"), source=opt, target=opt, plover=opt, ca
                   confidence=real, plover_mode=opt, reporter=opt)
 statement = st.builds(Statement, id=st.just("s"), speaker=opt, speaker_text=opt,
                       kind=st.sampled_from(["direct", "indirect", "mixed"]), content=span,
-                      cue=st.none() | span, sentence=small, via=opt)
+                      cue=st.none() | span, sentence=small, via=opt,
+                      parts=st.lists(span, max_size=2))
 casualty = st.builds(Casualty, count=st.none() | small, qualifier=opt,
                      kind=st.sampled_from(["killed", "wounded"]), who=opt, span=span,
                      perpetrator=opt, date=opt)
@@ -382,3 +385,37 @@ def test_sqlite_locked_store_is_a_clear_error(tmp_path: Path) -> None:
             second.add([flood_record()])
         first.conn.execute("ROLLBACK")
         assert second.add([flood_record()]).stored == 1
+
+
+def test_sqlite_version_4_store_loses_the_index_on_actor_code(tmp_path: Path) -> None:
+    path = tmp_path / "v4.db"
+    with Store(path) as db:
+        db.add(sample_records())
+    conn = sqlite3.connect(path)
+    conn.executescript("CREATE INDEX actors_code ON actors (code); PRAGMA user_version = 4;")
+    conn.close()
+    with Store(path) as db:
+        assert migrations.user_version(db.conn) == migrations.SCHEMA_VERSION
+        indexes = {r[0] for r in db.conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'actors'")}
+        assert "actors_code" not in indexes and "actors_code_name" in indexes
+        plan = " ".join(r[3] for r in db.conn.execute(
+            "EXPLAIN QUERY PLAN SELECT * FROM actors WHERE code = ?", ("USA",)))
+        assert "actors_code_name" in plan
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(record)
+def test_sqlite_row_json_is_json_dumps_of_the_fields(rec: Record) -> None:
+    def dumps(value: object) -> str:
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+    parts = rows.record_rows(rec)
+    article = parts["article"]
+    assert article["metadata"] == dumps(to_dict(rec.article.metadata))
+    assert article["record_extra"] == dumps({"timexes": to_dict(rec.timexes)})
+    assert [r["data"] for r in parts["timexes"]] == [dumps(to_dict(t)) for t in rec.timexes]
+    assert [r["extra"] for r in parts["statements"]] == [
+        dumps({"parts": to_dict(s.parts)}) for s in rec.statements]
+    assert [r["extra"] for r in parts["mentions"]] == [
+        None for a in rec.actors for _ in a.mentions]

@@ -153,11 +153,12 @@ class NearDuplicates:
         """The band keys of ``sig`` in this index's layout."""
         return band_keys(sig, self.bands, self.rows)
 
-    def add(self, key: str, sig: np.ndarray) -> None:
-        """Index ``sig`` under ``key`` (a first copy others may duplicate)."""
+    def add(self, key: str, sig: np.ndarray, keys: list[int] | None = None) -> None:
+        """Index ``sig`` under ``key`` (a first copy others may duplicate); ``keys``: its
+        band keys when known."""
         if key in self._sigs:
             return
-        for band in self.keys(sig):
+        for band in self.keys(sig) if keys is None else keys:
             self._buckets.setdefault(band, []).append(key)
         self._sigs[key] = sig
         self._order[key] = len(self._order)
@@ -166,9 +167,11 @@ class NearDuplicates:
         """The indexed keys and signatures, in the order they were added."""
         return list(self._sigs.items())
 
-    def find(self, sig: np.ndarray) -> tuple[str, float] | None:
-        """The earliest indexed key whose text is a near copy, with its similarity."""
-        candidates = {key for band in self.keys(sig) for key in self._buckets.get(band, ())}
+    def find(self, sig: np.ndarray, keys: list[int] | None = None) -> tuple[str, float] | None:
+        """The earliest indexed key whose text is a near copy, with its similarity;
+        ``keys``: the band keys of ``sig`` when known."""
+        keys = self.keys(sig) if keys is None else keys
+        candidates = {key for band in keys for key in self._buckets.get(band, ())}
         for key in sorted(candidates, key=self._order.__getitem__):
             score = similarity(sig, self._sigs[key])
             if score >= self.threshold:

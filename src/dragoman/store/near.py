@@ -36,27 +36,34 @@ class NearIndex:
         self.conn = conn
         self.threshold = threshold
         self._batch = dedupe.NearDuplicates(threshold)
+        self._keys: dict[str, list[int]] = {}  # band keys of the batch's first copies
 
-    def find(self, sig: np.ndarray) -> tuple[str, float] | None:
-        """The earliest first copy ``sig`` is a near copy of, with its similarity: a
-        stored one before one of this batch (stored ones have the lower numbers)."""
-        keys = self._batch.keys(sig)
+    def keys(self, sig: np.ndarray) -> list[int]:
+        """The band keys of ``sig`` (to pass to :meth:`find` and :meth:`add`)."""
+        return self._batch.keys(sig)
+
+    def find(self, sig: np.ndarray, keys: list[int]) -> tuple[str, float] | None:
+        """The earliest first copy ``sig`` (band ``keys``) is a near copy of, with its
+        similarity: a stored one before one of this batch (stored ones have the lower
+        numbers)."""
         for article_id, blob in self.conn.execute(_candidates(len(keys)), keys):
             score = dedupe.similarity(sig, dedupe.from_bytes(blob))
             if score >= self.threshold:
                 return str(article_id), score
-        return self._batch.find(sig)
+        return self._batch.find(sig, keys)
 
-    def add(self, article_id: str, sig: np.ndarray) -> None:
+    def add(self, article_id: str, sig: np.ndarray, keys: list[int]) -> None:
         """Index a first copy of this batch (its article row is written later)."""
-        self._batch.add(article_id, sig)
+        self._batch.add(article_id, sig, keys)
+        self._keys.setdefault(article_id, keys)
 
     def flush(self) -> None:
         """Write the band rows of this batch's first copies: after their article rows, in
         the batch's transaction (a rolled back batch leaves none)."""
-        self.conn.executemany(_INSERT, [(key, article_id) for article_id, sig in self._batch.items()
-                                        for key in self._batch.keys(sig)])
+        self.conn.executemany(_INSERT, [(key, article_id) for article_id, keys in self._keys.items()
+                                        for key in keys])
         self._batch = dedupe.NearDuplicates(self.threshold)
+        self._keys = {}
 
 
 @functools.cache

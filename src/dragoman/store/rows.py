@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Callable
 from typing import Any
 
 from dragoman.records import Record
 
-__all__ = ["dumps", "loads", "record_from_rows", "record_rows"]
+__all__ = ["COLUMNS", "dumps", "loads", "record_from_rows", "record_rows", "record_tuples"]
 
 ARTICLE_COLUMNS = ("id", "source", "url", "title", "published", "dateline", "language", "text",
                    "metadata")
@@ -50,8 +51,12 @@ def to_dict(obj: Any) -> Any:
     return {name: to_dict(getattr(obj, name)) for name in names}
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+
+
 def dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    """``json.dumps(value, ensure_ascii=False, sort_keys=True)`` (one encoder made once)."""
+    return _ENCODER.encode(value)
 
 
 def loads(text: str | None) -> Any:
@@ -82,103 +87,160 @@ def _fields(obj: Any) -> tuple[str, ...]:
     return names
 
 
-_EXTRA: dict[tuple[type, tuple[str, ...]], tuple[str, ...]] = {}
+# Columns of each table's rows, in the order of the tuples :func:`record_tuples` makes
+# (the article row's store-made columns come from the store: ``Store.add``).
+ARTICLE_ROW = (*ARTICLE_COLUMNS, "extra", "record_extra")
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "actors": ("article_id", "id", "name", "kind", "country", "sector", "code", "role",
+               "origin", "n_mentions", "extra"),
+    "mentions": ("article_id", "actor_id", "idx", "start", "end", "text", "extra"),
+    "events": ("article_id", "id", "idx", "source", "target", "plover", "cameo", "quad_class",
+               "goldstein", "negated", "modality", "date", "date_text", "date_source",
+               "location", "location_name", "location_country", "lat", "lon", "sentence",
+               "trigger_start", "trigger_end", "trigger_text", "evidence", "confidence",
+               "plover_mode", "plover_context", "reporter", "extra"),
+    "statements": ("article_id", "id", "idx", "speaker", "speaker_text", "kind",
+                   "content_start", "content_end", "content_text", "cue_start", "cue_end",
+                   "cue_text", "sentence", "via", "speaker_start", "speaker_end",
+                   "speaker_span_text", "extra"),
+    "casualties": ("article_id", "idx", "count", "qualifier", "kind", "who", "perpetrator",
+                   "date", "span_start", "span_end", "span_text", "extra"),
+    "timexes": ("article_id", "idx", "start", "end", "text", "value", "type", "data"),
+}
+TABLES = tuple(COLUMNS)
+
+Row = tuple[Any, ...]
 
 
-def _extra_of(obj: Any, known: tuple[str, ...]) -> str | None:
-    """JSON of the fields of ``obj`` that have no column (None when there are none)."""
+Extra = Callable[[Any], "str | None"]
+
+
+def _extra(known: tuple[str, ...]) -> Extra:
+    """A function giving the ``extra`` JSON of an object whose fields beyond ``known``
+    have no column: None when its class has no such field, one cached text when they are
+    all empty lists (as ``Statement.parts`` nearly always is), else their JSON."""
+    entries: dict[type, tuple[tuple[str, ...], str]] = {}
+
+    def extra(obj: Any) -> str | None:
+        entry = entries.get(type(obj))
+        if entry is None:
+            names = _extra_names(obj, known)
+            entry = entries[type(obj)] = names, dumps({n: [] for n in names})
+        names, empty = entry
+        if not names:
+            return None
+        values = [getattr(obj, n) for n in names]
+        if all(type(v) is list and not v for v in values):
+            return empty
+        return dumps({n: to_dict(v) for n, v in zip(names, values, strict=True)})
+
+    return extra
+
+
+_EXTRA_NAMES: dict[tuple[type, tuple[str, ...]], tuple[str, ...]] = {}
+
+
+def _extra_names(obj: Any, known: tuple[str, ...]) -> tuple[str, ...]:
+    """The fields of ``obj`` not in ``known`` (those without a column)."""
     key = (type(obj), known)
-    names = _EXTRA.get(key)
+    names = _EXTRA_NAMES.get(key)
     if names is None:
-        names = _EXTRA[key] = tuple(n for n in _fields(obj) if n not in known)
-    if not names:
-        return None
-    rest = {n: to_dict(getattr(obj, n)) for n in names}
-    return dumps(rest)
+        names = _EXTRA_NAMES[key] = tuple(n for n in _fields(obj) if n not in known)
+    return names
+
+
+_article_extra = _extra(ARTICLE_COLUMNS)
+_record_extra = _extra(RECORD_PARTS)
+_actor_extra = _extra(ACTOR_FIELDS)
+_span_extra = _extra(SPAN_FIELDS)
+_event_extra = _extra(EVENT_FIELDS)
+_statement_extra = _extra(STATEMENT_FIELDS)
+_casualty_extra = _extra(CASUALTY_FIELDS)
 
 
 def record_rows(record: Record) -> dict[str, Any]:
-    """The rows of one record, by table name (``article`` is one dict, others lists).
+    """The rows of one record as dicts, by table name (``article`` is one dict, others
+    lists); the dict form of :func:`record_tuples`."""
+    parts = record_tuples(record)
+    out: dict[str, Any] = {"article": dict(zip(ARTICLE_ROW, parts["article"], strict=True))}
+    for table in TABLES:
+        columns = COLUMNS[table]
+        out[table] = [dict(zip(columns, row, strict=True)) for row in parts[table]]
+    return out
+
+
+def record_tuples(record: Record) -> dict[str, Any]:
+    """The rows of one record by table name, as tuples in :data:`COLUMNS` order
+    (``article`` is one tuple in :data:`ARTICLE_ROW` order, the others lists).
 
     Reads the record's attributes directly (no intermediate dict of the whole record);
     fields without a column go through :func:`to_dict` into ``extra``.
     """
     art = record.article
     aid = art.id
-    article = {k: getattr(art, k) for k in ARTICLE_COLUMNS}
-    article["metadata"] = dumps(to_dict(art.metadata))
-    article["extra"] = _extra_of(art, ARTICLE_COLUMNS)
-    article["record_extra"] = _extra_of(record, RECORD_PARTS)
-    timexes = getattr(record, "timexes", None) or []
+    timexes = to_dict(getattr(record, "timexes", None) or [])
+    timex_rows = [_timex_row(aid, i, t) for i, t in enumerate(timexes) if isinstance(t, dict)]
+    article = (aid, art.source, art.url, art.title, art.published, art.dateline, art.language,
+               art.text, dumps(to_dict(art.metadata)), _article_extra(art),
+               _record_extra_json(record, timex_rows))
     return {
         "article": article,
         "actors": [_actor_row(aid, a) for a in record.actors],
-        "mentions": [_mention_row(aid, a.id, i, m)
+        "mentions": [(aid, a.id, i, m.start, m.end, m.text, _span_extra(m))
                      for a in record.actors for i, m in enumerate(a.mentions)],
         "events": [_event_row(aid, i, e) for i, e in enumerate(record.events)],
         "statements": [_statement_row(aid, i, s) for i, s in enumerate(record.statements)],
         "casualties": [_casualty_row(aid, i, c) for i, c in enumerate(record.casualties)],
-        "timexes": [_timex_row(aid, i, t) for i, t in enumerate(to_dict(timexes))
-                    if isinstance(t, dict)],
+        "timexes": timex_rows,
     }
 
 
-def _actor_row(aid: str, a: Any) -> dict[str, Any]:
-    return {"article_id": aid, "id": a.id, "name": a.name, "kind": a.kind,
-            "country": a.country, "sector": a.sector, "code": a.code,
-            "role": a.role, "origin": a.source, "n_mentions": len(a.mentions),
-            "extra": _extra_of(a, ACTOR_FIELDS)}
+def _record_extra_json(record: Record, timex_rows: list[Row]) -> str | None:
+    """The record's ``extra`` JSON; when it holds the record's timexes alone (each made a
+    row), joined from the rows' JSON of each timex instead of encoded again."""
+    timexes = getattr(record, "timexes", None)
+    if (_extra_names(record, RECORD_PARTS) == ("timexes",) and type(timexes) is list
+            and len(timex_rows) == len(timexes)):
+        return '{"timexes": [' + ", ".join(row[-1] for row in timex_rows) + "]}"
+    return _record_extra(record)
 
 
-def _mention_row(aid: str, actor_id: str, idx: int, m: Any) -> dict[str, Any]:
-    return {"article_id": aid, "actor_id": actor_id, "idx": idx, "start": m.start,
-            "end": m.end, "text": m.text, "extra": _extra_of(m, SPAN_FIELDS)}
+def _actor_row(aid: str, a: Any) -> Row:
+    return (aid, a.id, a.name, a.kind, a.country, a.sector, a.code, a.role, a.source,
+            len(a.mentions), _actor_extra(a))
 
 
-def _event_row(aid: str, idx: int, e: Any) -> dict[str, Any]:
+def _event_row(aid: str, idx: int, e: Any) -> Row:
     loc = e.location
     start, end, text = _span(e.trigger)
-    return {"article_id": aid, "id": e.id, "idx": idx, "source": e.source,
-            "target": e.target, "plover": e.plover, "cameo": e.cameo,
-            "quad_class": e.quad_class, "goldstein": e.goldstein,
-            "negated": int(bool(e.negated)), "modality": e.modality, "date": e.date,
-            "date_text": e.date_text, "date_source": e.date_source,
-            "location": None if loc is None else dumps(to_dict(loc)),
-            "location_name": getattr(loc, "name", None),
-            "location_country": getattr(loc, "country", None),
-            "lat": getattr(loc, "lat", None), "lon": getattr(loc, "lon", None),
-            "sentence": e.sentence, "trigger_start": start, "trigger_end": end,
-            "trigger_text": text, "evidence": e.evidence, "confidence": e.confidence,
-            "plover_mode": getattr(e, "plover_mode", None),
-            "plover_context": getattr(e, "plover_context", None),
-            "reporter": getattr(e, "reporter", None), "extra": _extra_of(e, EVENT_FIELDS)}
+    return (aid, e.id, idx, e.source, e.target, e.plover, e.cameo, e.quad_class, e.goldstein,
+            int(bool(e.negated)), e.modality, e.date, e.date_text, e.date_source,
+            None if loc is None else dumps(to_dict(loc)), getattr(loc, "name", None),
+            getattr(loc, "country", None), getattr(loc, "lat", None), getattr(loc, "lon", None),
+            e.sentence, start, end, text, e.evidence, e.confidence,
+            getattr(e, "plover_mode", None), getattr(e, "plover_context", None),
+            getattr(e, "reporter", None), _event_extra(e))
 
 
-def _statement_row(aid: str, idx: int, s: Any) -> dict[str, Any]:
+def _statement_row(aid: str, idx: int, s: Any) -> Row:
     c_start, c_end, c_text = _span(s.content)
     q_start, q_end, q_text = _span(s.cue)
     p_start, p_end, p_text = _span(getattr(s, "speaker_span", None))
-    return {"article_id": aid, "id": s.id, "idx": idx, "speaker": s.speaker,
-            "speaker_text": s.speaker_text, "kind": s.kind, "content_start": c_start,
-            "content_end": c_end, "content_text": c_text, "cue_start": q_start,
-            "cue_end": q_end, "cue_text": q_text, "sentence": s.sentence, "via": s.via,
-            "speaker_start": p_start, "speaker_end": p_end, "speaker_span_text": p_text,
-            "extra": _extra_of(s, STATEMENT_FIELDS)}
+    return (aid, s.id, idx, s.speaker, s.speaker_text, s.kind, c_start, c_end, c_text,
+            q_start, q_end, q_text, s.sentence, s.via, p_start, p_end, p_text,
+            _statement_extra(s))
 
 
-def _casualty_row(aid: str, idx: int, c: Any) -> dict[str, Any]:
+def _casualty_row(aid: str, idx: int, c: Any) -> Row:
     start, end, text = _span(c.span)
-    return {"article_id": aid, "idx": idx, "count": c.count, "qualifier": c.qualifier,
-            "kind": c.kind, "who": c.who, "perpetrator": c.perpetrator,
-            "date": c.date, "span_start": start, "span_end": end, "span_text": text,
-            "extra": _extra_of(c, CASUALTY_FIELDS)}
+    return (aid, idx, c.count, c.qualifier, c.kind, c.who, c.perpetrator, c.date, start, end,
+            text, _casualty_extra(c))
 
 
-def _timex_row(aid: str, idx: int, t: dict[str, Any]) -> dict[str, Any]:
+def _timex_row(aid: str, idx: int, t: dict[str, Any]) -> Row:
     span: dict[str, Any] = t["span"] if isinstance(t.get("span"), dict) else t
-    return {"article_id": aid, "idx": idx, "start": span.get("start"), "end": span.get("end"),
-            "text": span.get("text"), "value": t.get("value"),
-            "type": t.get("type") or t.get("kind"), "data": dumps(t)}
+    return (aid, idx, span.get("start"), span.get("end"), span.get("text"), t.get("value"),
+            t.get("type") or t.get("kind"), dumps(t))
 
 
 def record_from_rows(article: dict[str, Any], actors: list[dict[str, Any]],

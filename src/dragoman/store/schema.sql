@@ -6,7 +6,8 @@
 -- (DESIGN.md); fields a record carries beyond these columns are kept as JSON in the
 -- `extra` column of the same row, so the exact record can be rebuilt.
 -- Offsets (`*_start`, `*_end`) are character offsets into articles.text.
--- Later versions change this schema only additively (see store/migrations.py).
+-- Later versions change this schema additively (see store/migrations.py), but for
+-- indexes dropped where another serves the same lookups.
 
 CREATE TABLE IF NOT EXISTS meta (
     key   TEXT PRIMARY KEY,
@@ -83,9 +84,9 @@ CREATE TABLE IF NOT EXISTS actors (
     extra      TEXT,
     PRIMARY KEY (article_id, id)
 );
-CREATE INDEX IF NOT EXISTS actors_code ON actors (code);
 CREATE INDEX IF NOT EXISTS actors_name ON actors (name);
--- version 3: actor pages and dyads join events to actors by (article, actor id)
+-- version 3: actor pages and dyads join events to actors by (article, actor id);
+-- version 5 dropped the index on code alone (this one serves lookups by code as well)
 CREATE INDEX IF NOT EXISTS actors_code_name ON actors (code, name);
 
 CREATE TABLE IF NOT EXISTS mentions (

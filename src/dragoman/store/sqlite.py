@@ -17,6 +17,7 @@ among them) -- GDELT's NumArticles and NumSources.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
@@ -32,7 +33,13 @@ from dragoman.store import migrations, near, query, rows
 
 __all__ = ["AddResult", "Store"]
 
-_TABLES = ("actors", "mentions", "events", "statements", "casualties", "timexes")
+# columns of the article row that the store fills (the others come from the record)
+_STORE_COLUMNS = ("content_hash", "duplicate_of", "similarity", "n_actors", "n_events",
+                  "n_statements", "model", "ingested_at")
+_COLUMNS = rows.COLUMNS | {"articles": rows.ARTICLE_ROW + _STORE_COLUMNS,
+                           "minhashes": ("article_id", "signature")}
+# SQLite's least limit on the parameters of one statement is 999
+_CHUNK = 900
 
 
 @dataclass
@@ -136,6 +143,7 @@ class Store:
             raise StoreError(f"{self.path}: store is open read-only")
         result = AddResult()
         records = list(records)
+        digests = [dedupe.content_hash(r.article.text) for r in records]
         pending = _Pending()
         try:
             self.conn.execute("BEGIN IMMEDIATE")
@@ -144,8 +152,9 @@ class Store:
                              f"writing to this store?") from exc
         try:
             index = self._near_index() if self.dedupe_near else None
-            for record in records:
-                self._add_one(record, model, result, index, pending)
+            self._stored(records, digests, pending)
+            for record, digest in zip(records, digests, strict=True):
+                self._add_one(record, digest, model, result, index, pending)
             pending.flush(self.conn)
             if index is not None:
                 index.flush()
@@ -157,30 +166,41 @@ class Store:
             raise
         return result
 
-    def _add_one(self, record: Record, model: str | None, result: AddResult,
+    def _stored(self, records: list[Record], digests: list[str], pending: _Pending) -> None:
+        """Note in ``pending`` the ids and content hashes of the batch that are stored
+        already (one query per table column and chunk of the batch, not one per article)."""
+        ids = [r.article.id for r in records]
+        for column, values, known in (("id", ids, pending.ids),
+                                      ("content_hash", digests, pending.hashes)):
+            for at in range(0, len(values), _CHUNK):
+                chunk = values[at:at + _CHUNK]
+                known.update(row[0] for row in self.conn.execute(
+                    f"SELECT {column} FROM articles WHERE {column} IN "
+                    f"({', '.join('?' * len(chunk))})", chunk))
+
+    def _add_one(self, record: Record, digest: str, model: str | None, result: AddResult,
                  index: near.NearIndex | None, pending: _Pending) -> None:
         article = record.article
-        if article.id in pending.ids or self.has(article.id):
+        if article.id in pending.ids:
             result.skipped += 1
             return
-        digest = dedupe.content_hash(article.text)
-        if digest in pending.hashes or self.conn.execute(
-                "SELECT 1 FROM articles WHERE content_hash = ?", (digest,)).fetchone():
+        if digest in pending.hashes:
             result.duplicates += 1
             return
         pending.ids.add(article.id)
         pending.hashes.add(digest)
         first: tuple[str, float] | None = None
         sig = None
+        keys: list[int] = []
         if index is not None:
             sig = dedupe.minhash(article.text)
-            first = index.find(sig)
+            keys = index.keys(sig)
+            first = index.find(sig, keys)
         self._rows(record, digest, model, first, pending)
         if sig is not None:
-            pending.add("minhashes", [{"article_id": article.id,
-                                       "signature": dedupe.to_bytes(sig)}])
+            pending.add("minhashes", [(article.id, dedupe.to_bytes(sig))])
             if first is None and index is not None:
-                index.add(article.id, sig)
+                index.add(article.id, sig, keys)
         if first is not None:
             result.near_duplicates += 1
             pending.flush(self.conn)  # the copies' events are matched in SQL
@@ -192,14 +212,12 @@ class Store:
 
     def _rows(self, record: Record, digest: str, model: str | None,
               first: tuple[str, float] | None, pending: _Pending) -> None:
-        parts = rows.record_rows(record)
-        article = parts["article"] | {
-            "content_hash": digest, "duplicate_of": first[0] if first else None,
-            "similarity": first[1] if first else None, "n_actors": len(record.actors),
-            "n_events": len(record.events), "n_statements": len(record.statements),
-            "model": model, "ingested_at": _now()}
+        parts = rows.record_tuples(record)
+        article = parts["article"] + (
+            digest, first[0] if first else None, first[1] if first else None,
+            len(record.actors), len(record.events), len(record.statements), model, _now())
         pending.add("articles", [article])
-        for table in _TABLES:
+        for table in rows.TABLES:
             pending.add(table, parts[table])
 
     def _link_copies(self, article_id: str, first_id: str) -> None:
@@ -280,14 +298,16 @@ class Store:
 
 
 class _Pending:
-    """Rows of one batch, written table by table (one executemany each) at the end."""
+    """Rows of one batch (tuples in the order of the table's columns in ``_COLUMNS``),
+    written table by table (one executemany each) at the end; the ids and content hashes
+    of the batch's articles stored before it or by it."""
 
     def __init__(self) -> None:
-        self.rows: dict[str, list[dict[str, Any]]] = {}
+        self.rows: dict[str, list[rows.Row]] = {}
         self.ids: set[str] = set()
         self.hashes: set[str] = set()
 
-    def add(self, table: str, items: list[dict[str, Any]]) -> None:
+    def add(self, table: str, items: list[rows.Row]) -> None:
         if items:
             self.rows.setdefault(table, []).extend(items)
 
@@ -307,19 +327,16 @@ WHERE num = :num
 """
 
 
-def _insert_rows(conn: sqlite3.Connection, table: str, items: list[dict[str, Any]]) -> None:
-    if not items:
-        return
-    columns = tuple(items[0])
-    sql = _INSERTS.get((table, columns))
-    if sql is None:
-        names = ", ".join(f'"{c}"' for c in columns)
-        sql = _INSERTS[(table, columns)] = (
-            f"INSERT OR IGNORE INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})")
-    conn.executemany(sql, [tuple(item.values()) for item in items])
+def _insert_rows(conn: sqlite3.Connection, table: str, items: list[rows.Row]) -> None:
+    if items:
+        conn.executemany(_insert_sql(table), items)
 
 
-_INSERTS: dict[tuple[str, tuple[str, ...]], str] = {}
+@functools.cache
+def _insert_sql(table: str) -> str:
+    columns = _COLUMNS[table]
+    names = ", ".join(f'"{c}"' for c in columns)
+    return f"INSERT OR IGNORE INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})"
 
 
 def _now() -> str:
