@@ -1,5 +1,7 @@
--- dragoman store, schema version 2 (v2 added events.plover_mode, plover_context,
--- reporter and statements.speaker_start, speaker_end, speaker_span_text).
+-- dragoman store, schema version 5 (v2 added events.plover_mode, plover_context,
+-- reporter and statements.speaker_start, speaker_end, speaker_span_text; v3 indexes for
+-- actor pages and dyads; v4 the near-duplicate LSH bands, minhash_bands; v5 dropped the
+-- index on actors.code alone, which actors_code_name covers).
 -- One SQLite file (WAL mode), readable by any SQLite tool while an ingest runs.
 -- Every table holding parts of a record is keyed by (article_id, id) so that storing
 -- the same article again changes nothing. Columns hold the record contract's fields
