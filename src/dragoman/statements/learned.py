@@ -289,10 +289,10 @@ def candidates(doc: Doc, lexicon: Lexicon, used: set[int],
 def _candidates_at(view: View, used: set[int]) -> list[tuple[int, str, int]]:
     """:func:`candidates` by token index."""
     found = []
-    pos = view.pos
+    pos, kids = view.pos, view.parse.kids
     for i in range(view.n):
-        if i in used or pos[i] not in _POS:
-            continue
+        if not kids[i] or i in used or pos[i] not in _POS:
+            continue  # a token with no dependents has no content
         content = _content_at(view, i)
         if content is not None:
             found.append((i, content[0], content[1]))
