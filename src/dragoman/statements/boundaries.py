@@ -23,11 +23,14 @@ from itertools import repeat
 from spacy.tokens import Token
 
 from dragoman.statements.view import View
-from dragoman.statements.weights import Feature, Table, name
+from dragoman.statements.weights import EMPTY, Feature, Nested, Table, Templates, name
 
 _CUTS = {",", ";", "—", "–", "-", "--", "(", ":"}
 _SPACE = " \t\r\n\xa0"
 _STARTS = ("prep", "xcomp", "ccomp", "acl", "oprd")
+_ARITY = {"s": 1, "e": 1, "se": 1, "eb": 1, "how": 1, "hs": 2, "he": 2, "f": 1, "l": 1, "a": 1,
+          "fs": 2, "ae": 2, "ad": 2, "z": 1, "ze": 2, "ch": 1, "che": 2, "q": 1, "side": 1,
+          "sidee": 2, "cl": 2, "cs": 2, "sentend": 1}  # the features that every extent has
 
 
 @dataclass(frozen=True)
@@ -44,9 +47,12 @@ class Extent:
 class Model:
     weights: dict[str, float]
     table: Table = field(init=False, repr=False, compare=False)
+    singles: tuple[Nested, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "table", Table(self.weights))
+        tables = Templates(self.weights, _ARITY).tables
+        object.__setattr__(self, "singles", tuple(tables[name] for name in _ARITY))
 
     def score(self, features: list[str]) -> float:
         return sum(map(self.weights.get, features, repeat(0.0)))
@@ -160,6 +166,33 @@ def features(view: View, text: str, extent: Extent, given: Extent, cue: tuple[in
 
 def _features(view: View, text: str, extent: Extent, content: _Content) -> list[Feature]:
     """:func:`features` of ``extent``, as tuples."""
+    how, how_start, how_end, lemma = content.how, extent.how_start, extent.how_end, \
+        content.cue_lemma
+    (end, pair, word_first, word_last, word_after, dep_after, bucket, change, quotes, side,
+     sentend) = _parts(view, text, extent, content)
+    rows: list[Feature] = [
+        ("s", how_start), ("e", how_end), ("se", pair), ("eb", end),
+        ("how", how), ("hs", how, how_start), ("he", how, how_end),
+        ("f", word_first), ("l", word_last), ("a", word_after),
+        ("fs", word_first, how_start), ("ae", word_after, end),
+        ("ad", dep_after, end),
+        ("z", bucket), ("ze", bucket, end), ("ch", change),
+        ("che", change, how), ("q", quotes), ("side", side),
+        ("sidee", side, pair), ("cl", lemma, end),
+        ("cs", lemma, how_start),
+        ("sentend", sentend),
+    ]
+    rows.extend(_difference(view, content.given.end, extent, content.cue, "r"))
+    rows.extend(_difference(view, content.given.start, extent, content.cue, "l"))
+    return rows
+
+
+def _parts(view: View, text: str, extent: Extent, content: _Content) -> tuple[str, ...]:
+    """What the features of ``extent`` are made of, besides the content's own parts and
+    the extent's ways: its end's kind, its pair of ways, the words at its first and last
+    token and after it, the relation after it, its size bucket, how its size compares with
+    the given extent's, its quote-mark parity, its side of the cue, whether it ends a
+    sentence."""
     first, last = view.tokens(extent.start, extent.end)
     given_size = max(0, content.last - content.first + 1)
     after = last + 1
@@ -168,27 +201,40 @@ def _features(view: View, text: str, extent: Extent, content: _Content) -> list[
     change = "same" if size == given_size else "longer" if size > given_size else "shorter"
     cue_at = view.idx[content.cue[0]]
     side = "after" if cue_at < extent.start else "before" if cue_at >= extent.end else "around"
-    how, how_start, how_end = content.how, extent.how_start, extent.how_end
-    end = how_end.split("|")[0]
-    pair = how_start + "/" + how_end
-    word_first, word_last, word_after = view.word(first), view.word(last), view.word(after)
     dep_after = view.dep[after] if after < view.n else "none"
-    lemma, bucket = content.cue_lemma, _bucket(size)
-    rows: list[Feature] = [
-        ("s", how_start), ("e", how_end), ("se", pair), ("eb", end),
-        ("how", how), ("hs", how, how_start), ("he", how, how_end),
-        ("f", word_first), ("l", word_last), ("a", word_after),
-        ("fs", word_first, how_start), ("ae", word_after, end),
-        ("ad", dep_after, end),
-        ("z", bucket), ("ze", bucket, end), ("ch", change),
-        ("che", change, how), ("q", str(marks % 2)), ("side", side),
-        ("sidee", side, pair), ("cl", lemma, end),
-        ("cs", lemma, how_start),
-        ("sentend", str(size > 0 and view.ends_sentence(last))),
+    return (extent.how_end.split("|")[0], extent.how_start + "/" + extent.how_end,
+            view.word(first), view.word(last), view.word(after), dep_after, _bucket(size),
+            change, str(marks % 2), side, str(size > 0 and view.ends_sentence(last)))
+
+
+def _score(view: View, text: str, extent: Extent, content: _Content, model: Model) -> float:
+    """:meth:`Model.score` of the features of ``extent`` (:func:`_features`, in the same
+    order), their weights looked up in the model's :class:`Templates` and, for the
+    features of the words an extent adds or leaves out, in its :class:`Table`: keep the
+    two in step."""
+    how, how_start, how_end = content.how, extent.how_start, extent.how_end
+    (end, pair, word_first, word_last, word_after, dep_after, bucket, change, quotes, side,
+     sentend) = _parts(view, text, extent, content)
+    (s_, e_, se_, eb_, how_, hs_, he_, f_, l_, a_, fs_, ae_, ad_, z_, ze_, ch_, che_, q_, side_,
+     sidee_, cl_, cs_, sentend_) = model.singles
+    weights: list[float] = [
+        s_.get(how_start, 0.0), e_.get(how_end, 0.0), se_.get(pair, 0.0), eb_.get(end, 0.0),
+        how_.get(how, 0.0), hs_.get(how, EMPTY).get(how_start, 0.0),
+        he_.get(how, EMPTY).get(how_end, 0.0), f_.get(word_first, 0.0),
+        l_.get(word_last, 0.0), a_.get(word_after, 0.0),
+        fs_.get(word_first, EMPTY).get(how_start, 0.0),
+        ae_.get(word_after, EMPTY).get(end, 0.0), ad_.get(dep_after, EMPTY).get(end, 0.0),
+        z_.get(bucket, 0.0), ze_.get(bucket, EMPTY).get(end, 0.0), ch_.get(change, 0.0),
+        che_.get(change, EMPTY).get(how, 0.0), q_.get(quotes, 0.0), side_.get(side, 0.0),
+        sidee_.get(side, EMPTY).get(pair, 0.0), cl_.get(content.cue_lemma, EMPTY).get(end, 0.0),
+        cs_.get(content.cue_lemma, EMPTY).get(how_start, 0.0), sentend_.get(sentend, 0.0),
     ]
-    rows.extend(_difference(view, content.given.end, extent, content.cue, "r"))
-    rows.extend(_difference(view, content.given.start, extent, content.cue, "l"))
-    return rows
+    get = model.table.weights.get
+    for row in _difference(view, content.given.end, extent, content.cue, "r"):
+        weights.append(get(row, 0.0))
+    for row in _difference(view, content.given.start, extent, content.cue, "l"):
+        weights.append(get(row, 0.0))
+    return sum(weights)
 
 
 def _difference(view: View, edge: int, extent: Extent, cue: tuple[int, int],
@@ -233,5 +279,5 @@ def choose(view: View, text: str, start: int, end: int, cue: list[Token], how: s
     if len(found) == 1:
         return start, end
     content = _Content(found[0], *view.tokens(start, end), span, cue[0].lemma_.lower(), how)
-    best = max(found, key=lambda x: model.score_of(_features(view, text, x, content)))
+    best = max(found, key=lambda x: _score(view, text, x, content, model))
     return best.start, best.end

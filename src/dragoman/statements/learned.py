@@ -17,13 +17,14 @@ import math
 from dataclasses import dataclass, field
 from importlib import resources
 from itertools import repeat
+from typing import Any
 
 from spacy.tokens import Doc, Token
 
 from dragoman.statements import reported
 from dragoman.statements.cues import Lexicon
 from dragoman.statements.view import View
-from dragoman.statements.weights import Feature, Table, name
+from dragoman.statements.weights import EMPTY, Feature, Table, Templates, name, rows
 
 _POS = {"VERB", "NOUN", "ADJ", "AUX"}
 _CLAUSES = ("ccomp", "xcomp")
@@ -33,6 +34,14 @@ _NOUN_PREPS = {"for", "against", "on", "about", "over", "of"}  # "support for X"
 _PEOPLE = {"PERSON", "ORG", "NORP", "GPE"}
 _TIMES = {"DATE", "TIME"}
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl")
+_LEMMA_CHILDREN = ("neg", "aux", "auxpass", "mark")  # relations paired with the cue's lemma
+_ARITY = {"l": 1, "p": 1, "t": 1, "d": 1, "k": 1, "lk": 2, "ld": 2, "h": 1, "hd": 1, "s": 1,
+          "ls": 2, "ks": 2, "z": 1, "kz": 2, "q": 1, "lex": 1, "hl": 2, "ht": 1, "ent": 1,
+          "lsk": 2, "lhs": 2, "hs": 2, "first": 1, "in": 1, "lin": 2, "c": 1, "lc": 2}
+_BY_LEMMA = ("l", "lk", "ld", "ls", "lsk", "lhs", "lin", "lc")  # keyed first by the lemma
+_BY_KIND = ("k", "ks", "kz", "hs")  # keyed first by the content kind
+_SINGLES = ("p", "t", "d", "h", "hd", "s", "z", "q", "lex", "hl", "ht", "ent", "first", "in",
+            "c")
 
 
 @dataclass(frozen=True)
@@ -41,12 +50,27 @@ class Model:
     bias: float
     threshold: float
     table: Table = field(init=False, repr=False, compare=False)
+    templates: Templates = field(init=False, repr=False, compare=False)
+    by_lemma: tuple[dict[str, tuple[Any, ...]], tuple[Any, ...]] = field(
+        init=False, repr=False, compare=False)
+    by_kind: tuple[dict[str, tuple[Any, ...]], tuple[Any, ...]] = field(
+        init=False, repr=False, compare=False)
+    singles: tuple[Any, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        templates = Templates(self.weights, _ARITY)
         object.__setattr__(self, "table", Table(self.weights))
+        object.__setattr__(self, "templates", templates)
+        object.__setattr__(self, "by_lemma", rows(templates, _BY_LEMMA))
+        object.__setattr__(self, "by_kind", rows(templates, _BY_KIND))
+        object.__setattr__(self, "singles", tuple(templates.tables[n] for n in _SINGLES))
 
     def probability(self, features: list[str]) -> float:
         return self._logistic(sum(map(self.weights.get, features, repeat(0.0))))
+
+    def probability_of_weights(self, weights: list[float]) -> float:
+        """:meth:`probability` of features given by their weights, in their order."""
+        return self._logistic(sum(weights))
 
     def probability_of(self, features: list[Feature]) -> float:
         """:meth:`probability` of features given as tuples (the same float)."""
@@ -168,15 +192,8 @@ def features(token: Token, kind: str, head: Token, source: Token | None,
 def _features_at(view: View, i: int, kind: str, h: int, at: int | None, lexicon: Lexicon,
                  inside: str, quoted: bool, first: bool) -> list[Feature]:
     """:func:`features` of cue ``i`` with content head ``h`` and source ``at``, as tuples."""
-    up = view.head[i]
-    dep, lemma = view.dep, view.lemma[i]
-    children = sorted({dep[c] for c in view.children(i)})
-    subject = str(any(dep[c] in _SUBJECT_DEPS for c in view.children(h)))
-    head = view.doc[h]
-    size = head.right_edge.i - head.left_edge.i + 1
-    bucket = "s" if size < 4 else "m" if size < 12 else "l"
-    src = _kind(view, at)
-    src_kind = src.split(":")[0]
+    up, dep, lemma = view.head[i], view.dep, view.lemma[i]
+    children, subject, bucket, src, src_kind = _parts_at(view, i, h, at)
     return [
         ("l", lemma), ("p", view.pos[i]), ("t", view.tag[i]), ("d", dep[i]),
         ("k", kind), ("lk", lemma, kind), ("ld", lemma, dep[i]),
@@ -190,8 +207,54 @@ def _features_at(view: View, i: int, kind: str, h: int, at: int | None, lexicon:
         ("hs", kind, subject), ("first", str(first)),
         ("in", inside), ("lin", lemma, str(inside != "none")),
         *(("c", c) for c in children),
-        *(("lc", lemma, c) for c in children if c in ("neg", "aux", "auxpass", "mark")),
+        *(("lc", lemma, c) for c in children if c in _LEMMA_CHILDREN),
     ]
+
+
+def _parts_at(view: View, i: int, h: int, at: int | None) -> tuple[list[str], str, str, str,
+                                                                   str]:
+    """What several features of cue ``i`` (content head ``h``, source ``at``) are made
+    of: the cue's dependency relations, whether the head has a subject, the head's size
+    bucket, the source's kind and its first part."""
+    dep = view.dep
+    children = sorted({dep[c] for c in view.children(i)})
+    subject = str(any(dep[c] in _SUBJECT_DEPS for c in view.children(h)))
+    head = view.doc[h]
+    size = head.right_edge.i - head.left_edge.i + 1
+    bucket = "s" if size < 4 else "m" if size < 12 else "l"
+    src = _kind(view, at)
+    return children, subject, bucket, src, src.split(":")[0]
+
+
+def _weights_at(view: View, i: int, kind: str, h: int, at: int | None, lexicon: Lexicon,
+                inside: str, quoted: bool, first: bool, model: Model) -> list[float]:
+    """The model's weights of :func:`_features_at` (the same candidate), in the same
+    order, looked up in its :class:`Templates` (no feature tuples built): keep the two
+    in step."""
+    up, dep, lemma = view.head[i], view.dep, view.lemma[i]
+    children, subject, bucket, src, src_kind = _parts_at(view, i, h, at)
+    table, missing = model.by_lemma
+    w_l, lk, ld, ls, lsk, lhs, lin, lc = table.get(lemma, missing)
+    table, missing = model.by_kind
+    w_k, ks, kz, hs = table.get(kind, missing)
+    p_, t_, d_, h_, hd_, s_, z_, q_, lex_, hl_, ht_, ent_, first_, in_, c_ = model.singles
+    weights: list[float] = [
+        w_l, p_.get(view.pos[i], 0.0), t_.get(view.tag[i], 0.0), d_.get(dep[i], 0.0), w_k,
+        lk.get(kind, 0.0), ld.get(dep[i], 0.0), h_.get(view.lemma[up], 0.0),
+        hd_.get(dep[up], 0.0), s_.get(src, 0.0), ls.get("none" if at is None else "some", 0.0),
+        ks.get(src_kind, 0.0), z_.get(bucket, 0.0), kz.get(bucket, 0.0),
+        q_.get(str(quoted), 0.0), lex_.get(str(lemma in lexicon.cue_verbs), 0.0),
+        hl_.get(view.lemma[h], EMPTY).get(kind, 0.0), ht_.get(view.tag[h], 0.0),
+        ent_.get(str(at is not None and view.ent[at] in _PEOPLE), 0.0),
+        lsk.get(src_kind, 0.0), lhs.get(subject, 0.0), hs.get(subject, 0.0),
+        first_.get(str(first), 0.0), in_.get(inside, 0.0), lin.get(str(inside != "none"), 0.0),
+    ]
+    for c in children:
+        weights.append(c_.get(c, 0.0))
+    for c in children:
+        if c in _LEMMA_CHILDREN:
+            weights.append(lc.get(c, 0.0))
+    return weights
 
 
 def quote_parity(doc: Doc, view: View | None = None) -> list[bool]:
@@ -226,10 +289,10 @@ def candidates(doc: Doc, lexicon: Lexicon, used: set[int],
 def _candidates_at(view: View, used: set[int]) -> list[tuple[int, str, int]]:
     """:func:`candidates` by token index."""
     found = []
-    pos = view.pos
+    pos, kids = view.pos, view.parse.kids
     for i in range(view.n):
-        if i in used or pos[i] not in _POS:
-            continue
+        if not kids[i] or i in used or pos[i] not in _POS:
+            continue  # a token with no dependents has no content
         content = _content_at(view, i)
         if content is not None:
             found.append((i, content[0], content[1]))
@@ -254,9 +317,9 @@ def find(doc: Doc, lexicon: Lexicon, found: list[reported.Candidate],
         if inside in reported._NESTABLE:
             continue  # "urged X to reject Y": one attribution, as the rules have it
         source = _source_at(view, i)
-        found_features = _features_at(view, i, kind, h, source, lexicon, inside, quoted[i],
-                                      i < first_end)
-        if model.probability_of(found_features) < model.threshold:
+        weights = _weights_at(view, i, kind, h, source, lexicon, inside, quoted[i],
+                              i < first_end, model)
+        if model.probability_of_weights(weights) < model.threshold:
             continue
         span = reported.content_span(doc[h], lexicon.cue_verbs, view)
         if span is None or any(_same(span, t) for t in taken):
