@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 import corpus  # bench/corpus.py, beside this script
+from peaks import Peaks  # bench/peaks.py
 
 CORPUS = corpus.NEWS
 WARM_UP = 10
@@ -138,8 +139,9 @@ def main() -> None:
         if args.workers > 1:
             spacy_alone([r["text"] for r in warm], args.model)  # load and warm up spaCy
             parse_s, parse_cpu, words = spacy_alone([r["text"] for r in rows], args.model)
-            whole_s, whole_cpu, summary = dragoman_whole(rows, args.model, args.workers,
-                                                         tmp / "bench.db")
+            with Peaks() as workers_peak:
+                whole_s, whole_cpu, summary = dragoman_whole(rows, args.model, args.workers,
+                                                             tmp / "bench.db")
             counts = (summary.stored, summary.events, summary.statements)
         else:
             (parse_s, parse_cpu), (whole_s, whole_cpu), words, counts, loading, peak = \
@@ -157,8 +159,7 @@ def main() -> None:
     print(f"peak memory      {peak:10,.0f} MiB ("
           f"{'this process' if args.workers > 1 else 'the dragoman process'})")
     if args.workers > 1:
-        child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        print(f"peak memory      {child:10,.0f} MiB (largest worker process)")
+        print(f"peak memory      {workers_peak.largest:10,.0f} MiB (largest worker process)")
     print(f"wall-clock ratio {b / a:.3f}")
     if args.workers == 1:
         once = max(loading - WARM_UP * whole_cpu / len(rows), 0.0)
