@@ -42,21 +42,31 @@ def normalise(text: str, anchor: date | None = None, tense: str | None = None,
               reference: str | None = None) -> Result | None:
     """(type, value) of a time expression, or None when it is not one we can value."""
     ctx = Context(anchor, tense, reference)
-    phrase = clean(text)
-    for n in range(5):
-        if n and phrase in ("the year", "the month", "the week", "the quarter"):
-            phrase = "this " + phrase[4:]
+    for phrase in _variants(text):
         try:
             found = _first(phrase, ctx)
         except (ValueError, OverflowError):  # a date outside years 1..9999
             return None
         if found:
             return found
+    return None
+
+
+@functools.lru_cache(maxsize=8192)
+def _variants(text: str) -> tuple[str, ...]:
+    """The phrases :func:`normalise` tries in turn: the cleaned text, then with one more
+    modifier stripped each time (at most five); text alone decides them."""
+    out = []
+    phrase = clean(text)
+    for n in range(5):
+        if n and phrase in ("the year", "the month", "the week", "the quarter"):
+            phrase = "this " + phrase[4:]
+        out.append(phrase)
         stripped = strip_modifier(phrase)
         if stripped == phrase:
-            return None
+            break
         phrase = stripped
-    return None
+    return tuple(out)
 
 
 def clean(text: str) -> str:
@@ -105,6 +115,29 @@ def _re() -> dict[str, str]:
     }
 
 
+@functools.cache
+def _rx() -> dict[str, re.Pattern[str]]:
+    """The rules' patterns that hold lexicon words, compiled once."""
+    r = _re()
+    pre = rf"(?:{r['wd']},? )?(?:the )?"
+    return {
+        "day_word": re.compile(rf"(?P<w>today|tonight|yesterday|tomorrow|the day before yesterday|"
+                               rf"the day after tomorrow|this|last)(?: {r['pod']})?"),
+        "pod": re.compile(rf"(?:this |mid[- ]?|late |early ){r['pod']}"),
+        "weekday": re.compile(rf"(?:(?P<rel>last|next|this|coming|past|every|each) )?{r['wd']}"
+                              rf"(?P<plural>s)?(?: {r['pod']}(?P<pods>s)?)?"),
+        "month_day": re.compile(rf"{pre}{r['month']} (?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
+                                rf"(?:,? {r['year']})?"),
+        "day_month": re.compile(rf"{pre}(?P<day>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?{r['month']}"
+                                rf"(?:,? {r['year']})?"),
+        "month": re.compile(rf"(?:(?P<rel>last|next|this|that|the same|past) )?{r['month']}"
+                            rf"(?:,? (?:of )?(?:{r['year']}|(?P<yrel>last|next|this) year))?"),
+        "season": re.compile(rf"(?:(?P<rel>last|next|this past|this|the|that|past|coming) )?"
+                             rf"{r['season']}(?:,? (?:of )?{_YEAR_TEXT})?"),
+        "year_season": re.compile(rf"(?:the )?{_YEAR_TEXT}'?s? {r['season']}"),
+    }
+
+
 def _first(phrase: str, ctx: Context) -> Result | None:
     for rule in _rules():
         found = rule(phrase, ctx)
@@ -147,8 +180,11 @@ def _period(phrase: str, ctx: Context) -> Result | None:
     return "DATE", {"year": cal.year, "month": cal.month, "week": cal.week}[m["u"]](ctx.anchor)
 
 
+_HOLIDAY = re.compile(r"(?:(?P<rel>last|next|this) )?(?P<name>.+?)(?: (?P<year>\d{4}))?")
+
+
 def _holiday(phrase: str, ctx: Context) -> Result | None:
-    m = re.fullmatch(r"(?:(?P<rel>last|next|this) )?(?P<name>.+?)(?: (?P<year>\d{4}))?", phrase)
+    m = _HOLIDAY.fullmatch(phrase)
     if not m or m["name"] not in lexicon()["holidays"]:
         return None
     rule = lexicon()["holidays"][m["name"]]
@@ -188,11 +224,9 @@ _DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
 
 
 def _day_word(phrase: str, ctx: Context) -> Result | None:
-    r = _re()
-    m = re.fullmatch(rf"(?P<w>today|tonight|yesterday|tomorrow|the day before yesterday|"
-                     rf"the day after tomorrow|this|last)(?: {r['pod']})?", phrase)
+    m = _rx()["day_word"].fullmatch(phrase)
     if not m:
-        m = re.fullmatch(rf"(?:this |mid[- ]?|late |early ){r['pod']}", phrase)
+        m = _rx()["pod"].fullmatch(phrase)
         if m and ctx.anchor and m["pod"] not in ("overnight", "daytime"):
             day_ = _day_of(None, ctx)
             return _with_pod(day_, m["pod"]) if day_ else None
@@ -212,9 +246,7 @@ def _with_pod(value: str, pod: str | None) -> Result:
 
 
 def _weekday(phrase: str, ctx: Context) -> Result | None:
-    r = _re()
-    m = re.fullmatch(rf"(?:(?P<rel>last|next|this|coming|past|every|each) )?{r['wd']}"
-                     rf"(?P<plural>s)?(?: {r['pod']}(?P<pods>s)?)?", phrase)
+    m = _rx()["weekday"].fullmatch(phrase)
     if not m:
         return None
     wd = lexicon()["weekdays"][m["wd"]]
@@ -273,12 +305,7 @@ def _day_of(rest: str | None, ctx: Context) -> str | None:
 # --- calendar dates, months, years -------------------------------------------------------
 
 def _month_day(phrase: str, ctx: Context) -> Result | None:
-    r = _re()
-    pre = rf"(?:{r['wd']},? )?(?:the )?"
-    m = (re.fullmatch(rf"{pre}{r['month']} (?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
-                      rf"(?:,? {r['year']})?", phrase)
-         or re.fullmatch(rf"{pre}(?P<day>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?{r['month']}"
-                         rf"(?:,? {r['year']})?", phrase))
+    m = _rx()["month_day"].fullmatch(phrase) or _rx()["day_month"].fullmatch(phrase)
     if not m:
         return None
     mo, d = lexicon()["months"][m["month"]], int(m["day"])
@@ -294,9 +321,7 @@ def _month_day(phrase: str, ctx: Context) -> Result | None:
 
 
 def _month(phrase: str, ctx: Context) -> Result | None:
-    r = _re()
-    m = re.fullmatch(rf"(?:(?P<rel>last|next|this|that|the same|past) )?{r['month']}"
-                     rf"(?:,? (?:of )?(?:{r['year']}|(?P<yrel>last|next|this) year))?", phrase)
+    m = _rx()["month"].fullmatch(phrase)
     if not m or (m["month"] == "may" and not (m["year"] or m["rel"] or m["yrel"])
                  and phrase == "may" and ctx.tense is None):
         return None
@@ -321,17 +346,22 @@ def _month(phrase: str, ctx: Context) -> Result | None:
     return "DATE", f"{y:04d}-{mo:02d}"
 
 
+_YEAR = re.compile(r"(?:fiscal |the year |calendar |fy ?|model year )?(?P<y>(?:1[0-9]|20)\d\d)"
+                   r"(?:-(?P<y2>\d\d|\d{4}))?")
+_ERA = re.compile(r"(?:the year )?(?P<y>\d{1,4}) ?(?P<era>b\.?c\.?(?:e\.?)?|a\.?d\.?)")
+_ERA_FIRST = re.compile(r"(?P<era>a\.?d\.?) (?P<y>\d{1,4})")
+_DECADE = re.compile(r"(?:the )?(?P<c>(?:1[0-9]|20)\d)0'?s")
+_DECADE_SHORT = re.compile(r"(?:the )?'?(?P<d>\d|twen|thir|for|fif|six|seven|eigh|nine)(?:0s|ties)")
+
+
 def _year(phrase: str, ctx: Context) -> Result | None:
-    m = re.fullmatch(r"(?:fiscal |the year |calendar |fy ?|model year )?(?P<y>(?:1[0-9]|20)\d\d)"
-                     r"(?:-(?P<y2>\d\d|\d{4}))?", phrase)
+    m = _YEAR.fullmatch(phrase)
     if m:
         return "DATE", m["y"]
-    m = re.fullmatch(r"(?:the year )?(?P<y>\d{1,4}) ?(?P<era>b\.?c\.?(?:e\.?)?|a\.?d\.?)",
-                     phrase) or re.fullmatch(r"(?P<era>a\.?d\.?) (?P<y>\d{1,4})", phrase)
+    m = _ERA.fullmatch(phrase) or _ERA_FIRST.fullmatch(phrase)
     if m:
         return "DATE", ("BC" if m["era"].startswith("b") else "") + f"{int(m['y']):04d}"
-    m = re.fullmatch(r"(?:the )?(?P<c>(?:1[0-9]|20)\d)0'?s", phrase) or re.fullmatch(
-        r"(?:the )?'?(?P<d>\d|twen|thir|for|fif|six|seven|eigh|nine)(?:0s|ties)", phrase)
+    m = _DECADE.fullmatch(phrase) or _DECADE_SHORT.fullmatch(phrase)
     if m and m.groupdict().get("c"):
         return "DATE", m["c"]
     if m and ctx.anchor:
@@ -390,10 +420,7 @@ _YEAR_TEXT = (r"(?:(?P<y>\d{4})|(?P<yw>(?:last|next|this|the current|the same|th
 
 
 def _season(phrase: str, ctx: Context) -> Result | None:
-    r = _re()
-    m = (re.fullmatch(rf"(?:(?P<rel>last|next|this past|this|the|that|past|coming) )?{r['season']}"
-                      rf"(?:,? (?:of )?{_YEAR_TEXT})?", phrase)
-         or re.fullmatch(rf"(?:the )?{_YEAR_TEXT}'?s? {r['season']}", phrase))
+    m = _rx()["season"].fullmatch(phrase) or _rx()["year_season"].fullmatch(phrase)
     if not m:
         return None
     code = lexicon()["seasons"][m["season"]]

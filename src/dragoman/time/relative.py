@@ -8,6 +8,7 @@ tries them in order.
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date, timedelta
 
@@ -189,10 +190,29 @@ _UNIT_CODE = {"second": "TS", "minute": "TM", "hour": "TH", "day": "D", "night":
 _UNIT_FACTOR = {"fortnight": 2, "decade": 10, "century": 100, "centurie": 100, "season": 3}
 
 
-def ago(phrase: str, ctx: Context) -> Result | None:
+_MODS = (r"(?:(?:past|last|next|coming|first|previous|final|latest|prior|remaining|following|"
+         r"initial|whole|entire|full|additional|further|another|more|same|other|succeeding|"
+         r"preceding|few|several) )*")
+
+
+@functools.cache
+def _rx() -> dict[str, re.Pattern[str]]:
+    """The patterns of :func:`ago` and :func:`duration` (they hold lexicon words),
+    compiled once."""
     r = _re()
-    m = re.fullmatch(rf"{r['num']}[- ](?:more )?{r['unit']} (?:or so )?(?P<dir>ago|earlier|before|"
-                     r"later|after|from now|hence|previously|back|prior)", phrase)
+    return {
+        "ago": re.compile(rf"{r['num']}[- ](?:more )?{r['unit']} (?:or so )?(?P<dir>ago|earlier|"
+                          r"before|later|after|from now|hence|previously|back|prior)"),
+        "vague": re.compile(rf"(?:the )?(?:(?:recent|coming|next few|past few|last few|"
+                            rf"next several) )?{r['unit']}(?: ahead| to come)?"),
+        "duration": re.compile(rf"{_DET}{_MODS}(?:{r['num']}(?: 1/2)?[- ])?(?:more |full |"
+                               rf"straight |consecutive |long |short |whole )?{r['unit']}"
+                               rf"(?P<suffix>[- ]long|[- ]old)?"),
+    }
+
+
+def ago(phrase: str, ctx: Context) -> Result | None:
+    m = _rx()["ago"].fullmatch(phrase)
     if not m:
         return None
     n, unit = number(m["num"]), m["unit"]
@@ -225,18 +245,11 @@ def ago(phrase: str, ctx: Context) -> Result | None:
 
 
 def duration(phrase: str, ctx: Context) -> Result | None:
-    r = _re()
-    vague = re.fullmatch(rf"(?:the )?(?:(?:recent|coming|next few|past few|last few|"
-                         rf"next several) )?{r['unit']}(?: ahead| to come)?", phrase)
+    vague = _rx()["vague"].fullmatch(phrase)
     if vague and phrase.endswith(("s", "ahead", "to come")) and " " in phrase:
         code = _UNIT_CODE[vague["unit"]]
         return "DURATION", ("PTX" + code[1]) if code.startswith("T") else "PX" + code
-    mods = (r"(?:(?:past|last|next|coming|first|previous|final|latest|prior|remaining|following|"
-            r"initial|whole|entire|full|additional|further|another|more|same|other|succeeding|"
-            r"preceding|few|several) )*")
-    m = re.fullmatch(rf"{_DET}{mods}(?:{r['num']}(?: 1/2)?[- ])?(?:more |full |straight |"
-                     rf"consecutive |long |short |whole )?{r['unit']}(?P<suffix>[- ]long|[- ]old)?",
-                     phrase)
+    m = _rx()["duration"].fullmatch(phrase)
     if not m:
         return None
     unit = m["unit"]

@@ -49,19 +49,24 @@ def find_timexes(doc_or_text: Doc | str, published: str | None,
         text = doc.text
     anchor = parse_anchor(published)
     found: list[Timex] = []
+    dated: list[Timex] = []  # the found ones a later phrase may count from
+    tenses: dict[int, str | None] = {}
     ents = list(doc.ents)  # built once: Doc.ents makes new spans on every call
     for candidate in _candidates(doc, ents, text):
         for part in _parts(candidate):
-            reference = _reference(found, part, anchor, ents)
-            result = _value(part.text, anchor, tense_of(part), reference)
+            reference = _reference(dated, part, anchor, ents, tenses)
+            result = _value(part.text, anchor, _tense(part, tenses), reference)
             span: Span | None = part
             if result is None:
-                span, result = _best_part(part, anchor, reference)
+                span, result = _best_part(part, anchor, reference, tenses)
             if result is None or span is None:
                 continue
             kind, value = result
-            found.append(Timex(start=span.start_char, end=span.end_char, text=span.text,
-                               type=kind, value=value))
+            timex = Timex(start=span.start_char, end=span.end_char, text=span.text,
+                          type=kind, value=value)
+            found.append(timex)
+            if _datable(timex):
+                dated.append(timex)
     return found
 
 
@@ -123,8 +128,8 @@ def _is_duration(span: Span) -> bool:
     return bool(found and found[0] == "DURATION")
 
 
-def _best_part(span: Span, anchor: date | None,
-               reference: str | None) -> tuple[Span | None, tuple[str, str | None] | None]:
+def _best_part(span: Span, anchor: date | None, reference: str | None,
+               tenses: dict[int, str | None]) -> tuple[Span | None, tuple[str, str | None] | None]:
     """The longest stretch of ``span`` that is a time expression (rightmost on ties)."""
     for size in range(len(span) - 1, 0, -1):
         for start in range(len(span) - size, -1, -1):
@@ -132,7 +137,7 @@ def _best_part(span: Span, anchor: date | None,
             if (part[0].is_punct or part[-1].is_punct or part.text.lower() in _BARE
                     or (size == 1 and not _content(part[0]))):
                 continue
-            result = _value(part.text, anchor, tense_of(part), reference)
+            result = _value(part.text, anchor, _tense(part, tenses), reference)
             if result:
                 return part, result
     return None, None
@@ -143,7 +148,8 @@ def _content(tok: Token) -> bool:
 
 
 def _candidates(doc: Doc, doc_ents: list[Span], text: str) -> list[Span]:
-    ents = _merge_clock([e for e in doc_ents if e.label_ in ("DATE", "TIME")
+    labels = (doc.vocab.strings["DATE"], doc.vocab.strings["TIME"])  # ids: no string each
+    ents = _merge_clock([e for e in doc_ents if e.label in labels
                          and e.text.lower() not in _SKIP_ENTS and not _AGE.search(e.text)])
     spans = [t for t in (_trim(e) for e in ents) if t]
     taken = [(s.start_char, s.end_char) for s in spans]
@@ -270,6 +276,17 @@ def tense_of(span: Span) -> str | None:
     return _tense_of_verb(verb) if verb is not None else None
 
 
+def _tense(span: Span, tenses: dict[int, str | None]) -> str | None:
+    """:func:`tense_of`, remembered in ``tenses`` (one per article) by the span's root:
+    the governing verb, and so the tense, depend on the root alone."""
+    root = span.root
+    i = root.i
+    if i not in tenses:
+        verb = _governor(root)
+        tenses[i] = _tense_of_verb(verb) if verb is not None else None
+    return tenses[i]
+
+
 def _tense_of_verb(verb: Token, depth: int = 0) -> str | None:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
@@ -308,17 +325,22 @@ def _going_to(verb: Token) -> bool:
         c.lower_ in ("is", "are", "am", "'re", "'m", "was", "were") for c in head.children)
 
 
-def _reference(found: list[Timex], span: Span, anchor: date | None,
-               ents: list[Span]) -> str | None:
+def _datable(timex: Timex) -> bool:
+    """A date that anaphoric phrases after it may count from: a calendar DATE value
+    given by the phrase itself (not "two days ago", "a year earlier")."""
+    return bool(timex.value and timex.value[:1].isdigit() and timex.type == "DATE"
+                and not _RELATIVE.search(timex.text))
+
+
+def _reference(before: list[Timex], span: Span, anchor: date | None, ents: list[Span],
+               tenses: dict[int, str | None]) -> str | None:
     """The value anaphoric phrases count from: the last date before ``span`` in its
-    sentence, else the next date after it in its sentence, else the last date before."""
+    sentence, else the next date after it in its sentence, else the last date before.
+    ``before``: the :func:`_datable` expressions found so far, in order."""
     sent = span.sent
-    before = [t for t in found if t.value and t.value[:1].isdigit() and t.type == "DATE"
-              and not _RELATIVE.search(t.text)]
-    in_sent = [t for t in before if t.start >= sent.start_char]
-    if in_sent:
-        return in_sent[-1].value
-    after = _following_day(span, sent, anchor, ents)
+    if before and before[-1].start >= sent.start_char:
+        return before[-1].value
+    after = _following_day(span, sent, anchor, ents, tenses)
     if after:
         return after
     return before[-1].value if before else None
@@ -328,14 +350,14 @@ _RELATIVE = re.compile(r"ago|earlier|before|prior|year-|later|after|previous|fol
                        re.IGNORECASE)
 
 
-def _following_day(span: Span, sent: Span, anchor: date | None,
-                   ents: list[Span]) -> str | None:
+def _following_day(span: Span, sent: Span, anchor: date | None, ents: list[Span],
+                   tenses: dict[int, str | None]) -> str | None:
     """A weekday or date right after a clock time ("10:35 a.m. (0735 GMT) Friday")."""
     if not re.search(r"\d|noon|midnight|midday", span.text.lower()):
         return None
     for ent in _ents_within(ents, span.end, min(sent.end, span.end + 6)):
         if ent.label_ == "DATE":
-            value = _normalise(ent.text, anchor, tense_of(ent))
+            value = _normalise(ent.text, anchor, _tense(ent, tenses))
             return value[1] if value else None
     return None
 
