@@ -120,6 +120,7 @@ class Dictionary:
         self.entries: list[Entry] = []
         self._prefixes: tuple[tuple[int, int], set[tuple[str, ...]]] | None = None
         self._openings: tuple[tuple[int, int], frozenset[tuple[str, ...]]] | None = None
+        self._followers: tuple[tuple[int, int], dict[str, frozenset[str] | None]] | None = None
 
     def add_entry(self, entry: Entry, override: bool = False, pin: bool = False) -> None:
         """Add ``entry``'s phrases; a pinned phrase (dragoman's own entries) keeps its
@@ -172,6 +173,24 @@ class Dictionary:
             found = frozenset(key[:2] for keys in (self.phrases, self.agents) for key in keys)
             self._openings = (size, found)
         return self._openings[1]
+
+    def followers(self) -> dict[str, frozenset[str] | None]:
+        """:meth:`openings` by first word: None where the word opens a key alone, else the
+        words that may follow it in an opening (built again after additions)."""
+        size = (len(self.phrases), len(self.agents))
+        if self._followers is None or self._followers[0] != size:
+            pairs: dict[str, set[str]] = {}
+            alone: set[str] = set()
+            for opening in self.openings():
+                if len(opening) == 1:
+                    alone.add(opening[0])
+                else:
+                    pairs.setdefault(opening[0], set()).add(opening[1])
+            found: dict[str, frozenset[str] | None] = {
+                word: None if word in alone else frozenset(pairs[word])
+                for word in alone | pairs.keys() if word in self.longest}
+            self._followers = (size, found)
+        return self._followers[1]
 
     def entry_at(self, key: tuple[str, ...], date: str | None) -> Entry | None:
         """The entry a phrase names; among people who share it, the one in office on ``date``."""
