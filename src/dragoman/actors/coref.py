@@ -17,6 +17,7 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass, field
+from itertools import compress
 from typing import TYPE_CHECKING
 
 from dragoman.actors.kinds import anaphors, combine, split_code, title_groups, words
@@ -238,9 +239,11 @@ class Chains:
                   | w["thing_pronouns"] | w["plural_pronouns"])
         t = self.t
         sent_starts = [s for s, _ in t.sentences]
-        for i, low in enumerate(self.lowered):
-            if low not in wanted or i in covered:
+        lowered = self.lowered
+        for i in compress(range(len(lowered)), map(wanted.__contains__, lowered)):
+            if i in covered:
                 continue
+            low = lowered[i]
             sentence = bisect.bisect_right(sent_starts, i) - 1
             target: Chain | None = None
             if low in halves and _half_of_country(t, i):

@@ -46,7 +46,7 @@ class Entry:
     Codes are parsed when first needed: most of the 27,000 entries are never read.
     """
 
-    __slots__ = ("_codes", "_raw", "kind", "name", "patterns")
+    __slots__ = ("_codes", "_country", "_raw", "kind", "name", "patterns")
 
     def __init__(self, kind: str, name: str, codes: list[CodeSpan] | str,
                  patterns: list[str] | None = None) -> None:
@@ -55,6 +55,7 @@ class Entry:
         self.patterns = patterns or []
         self._raw = codes if isinstance(codes, str) else ""
         self._codes = None if isinstance(codes, str) else codes
+        self._country: tuple[int, str | None] | None = None  # (codes read, country)
 
     def __repr__(self) -> str:
         return f"Entry({self.kind!r}, {self.name!r}, {self.codes!r})"
@@ -84,11 +85,17 @@ class Entry:
 
     @property
     def country(self) -> str | None:
-        """The root of the entry's present code (``RUS``, ``IGO``...): Ukraine is UKR."""
+        """The root of the entry's present code (``RUS``, ``IGO``...): Ukraine is UKR (read
+        again when codes were added)."""
         codes = self.codes
+        known = self._country
+        if known is not None and known[0] == len(codes):
+            return known[1]
         code = self.code_at(None) or (codes[-1].code if codes else None)
         root = code[:3] if code else None
-        return root if root != "---" else None
+        country = root if root != "---" else None
+        self._country = (len(codes), country)
+        return country
 
 
 @dataclass(frozen=True)

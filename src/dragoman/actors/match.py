@@ -8,7 +8,7 @@ into mentions ("Russia's deputy foreign minister Mikhail Bogdanov").
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import zip_longest
+from itertools import compress
 
 from spacy.tokens import Doc
 
@@ -62,10 +62,11 @@ def find_atoms(doc: Doc, dictionary: Dictionary, date: str | None = None,
 
 
 def _openings(t: Tokens, dictionary: Dictionary) -> list[int]:
-    """Where a key can begin: the word opens one, or the word and the next do."""
-    follow = dictionary.followers()
-    return [i for i, (word, after) in enumerate(zip_longest(t.lower, t.lower[1:]))
-            if word in follow and ((f := follow[word]) is None or after in f)]
+    """Where a key can begin: the word opens one, or the word and the next do (the words
+    that open none are passed over without a Python step each)."""
+    follow, lowered, n = dictionary.followers(), t.lower, t.n
+    return [i for i in compress(range(n), map(follow.__contains__, lowered))
+            if (f := follow[lowered[i]]) is None or (i + 1 < n and lowered[i + 1] in f)]
 
 
 def _capitalised_names(t: Tokens, ents: list[Entity], atoms: list[Atom]) -> list[Atom]:
