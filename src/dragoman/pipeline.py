@@ -78,8 +78,8 @@ def _parts(articles: Iterable[Article]) -> Iterator[tuple[str, tuple[Any, ...]]]
 def analyse(doc: Doc, article: Article) -> Record:
     """Run every stage after parsing on one parsed article."""
     record = Record(article=article)
-    record.actors = actors.resolve(doc, article)
-    parse = Parse(doc)  # the parse as lists, read once for events and statements
+    parse = Parse(doc)  # the parse as lists, read once for actors, events and statements
+    record.actors = actors.resolve(doc, article, parse=parse)
     record.events, record.casualties = events.extract(doc, article, record.actors, parse)
     record.statements = statements.extract(doc, article, record.actors, parse)
     time.annotate(doc, record)

@@ -17,11 +17,11 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass, field
+from itertools import compress
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Token
-
 from dragoman.actors.kinds import anaphors, combine, split_code, title_groups, words
+from dragoman.actors.tokens import Tokens
 from dragoman.records import Actor, Article, Mention
 
 if TYPE_CHECKING:
@@ -68,13 +68,11 @@ class Chain:
 class Chains:
     """Collects coded mentions in text order and chains them into actors."""
 
-    def __init__(self, doc: Doc, article: Article, lowered: list[str] | None = None,
-                 offsets: tuple[list[int], list[int]] | None = None) -> None:
-        self.doc = doc
-        self.lowered = lowered if lowered is not None else [t.lower_ for t in doc]
+    def __init__(self, tokens: Tokens, article: Article) -> None:
+        self.t = tokens
+        self.lowered = tokens.lower
         # each token's first character and the character after it
-        self.starts, self.ends = offsets if offsets is not None else (
-            [t.idx for t in doc], [t.idx + len(t) for t in doc])
+        self.starts, self.ends = tokens.idx, tokens.end
         self.article = article
         self.chains: list[Chain] = []
         self.keys: dict[tuple[str, ...], Chain] = {}
@@ -88,8 +86,7 @@ class Chains:
             return  # "no group has claimed it": nobody
         if c.context_country:
             self._owned_by_antecedent(c, sentence)
-        # a one-word mention is its own root (no Span made for it)
-        root = self.doc[c.start] if c.end - c.start == 1 else self.doc[c.start:c.end].root
+        root = self.t.root(c.start, c.end)
         chain = self._appositive(c, root) or self._find(c, root, sentence)
         if chain is None and c.source == "anaphor":
             return  # "the agency" with nothing to refer to
@@ -105,7 +102,7 @@ class Chains:
             chain.gender = _gender([before, *_name_tokens(c.name), *(c.role or "").split()])
         chain.spans.append((c.start, c.end, sentence))
         chain.spans.extend((s, e, sentence) for s, e in c.inner)
-        self.here.append((chain, c.start, c.end, root.head.i, root.dep_))
+        self.here.append((chain, c.start, c.end, self.t.head[root], self.t.dep[root]))
 
     def _owned_by_antecedent(self, c: Coded, sentence: int) -> None:
         """"alliance officials" after NATO: the officials are NATO's, not the country's
@@ -125,16 +122,18 @@ class Chains:
                 chain.heads.add(word)  # "the alliance" later is the same one
                 return
 
-    def _appositive(self, c: Coded, root: Token) -> Chain | None:
+    def _appositive(self, c: Coded, root: int) -> Chain | None:
         """'Mikhail Bogdanov, Russia's deputy foreign minister': one person; "the force
         known as UNIFIL": one force (``root``: the root of the mention's tokens)."""
-        naming = _named_as(root)
+        t = self.t
+        naming = _named_as(t, root)
         if naming is not None and c.kind != "person":
             for chain, start, end, _, _ in reversed(self.here):
-                if start <= naming.i < end and chain.kind != "person":
+                if start <= naming < end and chain.kind != "person":
                     return chain
+        appos = t.dep[root] == "appos"
         for chain, start, end, head, dep in reversed(self.here):
-            linked = ((root.dep_ == "appos" and start <= root.head.i < end)
+            linked = ((appos and start <= t.head[root] < end)
                       or (dep == "appos" and c.start <= head < c.end))
             if not linked:
                 continue
@@ -144,10 +143,11 @@ class Chains:
             return chain
         return None
 
-    def _find(self, c: Coded, root: Token, sentence: int) -> Chain | None:
+    def _find(self, c: Coded, root: int, sentence: int) -> Chain | None:
         if c.source == "anaphor":
+            t = self.t
             definite = c.determiner == "the" or any(
-                d.dep_ in ("det", "poss") and d.lower_ in _DEMONSTRATIVES for d in root.children)
+                t.dep[d] in ("det", "poss") and t.lower[d] in _DEMONSTRATIVES for d in t.kids[root])
             return self._antecedent(c, sentence) if definite else None
         key = _key(c)
         if key is not None and key in self.keys:
@@ -237,32 +237,33 @@ class Chains:
         w = words()
         wanted = (surnames.keys() | firsts.keys() | halves.keys() | w["person_pronouns"]
                   | w["thing_pronouns"] | w["plural_pronouns"])
-        sent_starts = [s.start for s in self.doc.sents]
-        for i, low in enumerate(self.lowered):
-            if low not in wanted or i in covered:
+        t = self.t
+        sent_starts = [s for s, _ in t.sentences]
+        lowered = self.lowered
+        for i in compress(range(len(lowered)), map(wanted.__contains__, lowered)):
+            if i in covered:
                 continue
-            tok = self.doc[i]
+            low = lowered[i]
             sentence = bisect.bisect_right(sent_starts, i) - 1
             target: Chain | None = None
-            if low in halves and _half_of_country(tok):
+            if low in halves and _half_of_country(t, i):
                 target = halves[low]  # "the North" after "North Korea"
-            elif low in surnames and tok.text[:1].isupper():
+            elif low in surnames and t.word(i)[:1].isupper():
                 target = surnames[low]
-            elif low in firsts and _standalone_name(tok):
+            elif low in firsts and _standalone_name(t, i):
                 target = firsts[low]
             elif low in w["person_pronouns"]:
                 gender = "f" if low in _FEMININE else "m"
-                target = _recent(self.doc, order, starts, tok.i, sentence, {"person"}, _LOOKBACK,
-                                 gender)
+                target = _recent(t, order, starts, i, sentence, {"person"}, _LOOKBACK, gender)
                 if target is not None:
                     target.gender = target.gender or gender
-            elif low in w["thing_pronouns"] and _referential(tok):
-                target = _recent(self.doc, order, starts, tok.i, sentence,
+            elif low in w["thing_pronouns"] and _referential(t, i):
+                target = _recent(t, order, starts, i, sentence,
                                  {"organisation", "state", "media"}, 1)
             elif low in w["plural_pronouns"]:
-                target = _recent(self.doc, order, starts, tok.i, sentence, {"group"}, 1)
+                target = _recent(t, order, starts, i, sentence, {"group"}, 1)
             if target is not None:
-                target.spans.append((tok.i, tok.i + 1, sentence))
+                target.spans.append((i, i + 1, sentence))
 
     def _halves(self) -> dict[str, Chain]:
         """"north" / "south" for the one state named "North ..." / "South ..." here."""
@@ -340,7 +341,7 @@ def _gender(tokens: list[str]) -> str | None:
     return None
 
 
-def _recent(doc: Doc, order: list[tuple[int, int, int, Chain]], starts: list[int], i: int,
+def _recent(t: Tokens, order: list[tuple[int, int, int, Chain]], starts: list[int], i: int,
             sentence: int, kinds: set[str], lookback: int,
             gender: str | None = None) -> Chain | None:
     """The antecedent of a pronoun at token ``i``: the nearest subject among the actors of
@@ -352,46 +353,42 @@ def _recent(doc: Doc, order: list[tuple[int, int, int, Chain]], starts: list[int
             break
         if end > i or chain.kind not in kinds or (gender and chain.gender not in (None, gender)):
             continue
-        if sentence - sent <= 1 and doc[start:end].root.dep_ in ("nsubj", "nsubjpass"):
+        if sentence - sent <= 1 and t.dep[t.root(start, end)] in ("nsubj", "nsubjpass"):
             return chain
         if nearest is None:
             nearest = chain
     return nearest
 
 
-def _named_as(name: Token) -> Token | None:
+def _named_as(t: Tokens, name: int) -> int | None:
     """The noun a name is given to: "the force known as UNIFIL" -> force."""
-    prep = name.head
-    if name.dep_ != "pobj" or prep.lower_ != "as":
+    prep = t.head[name]
+    if t.dep[name] != "pobj" or t.lower[prep] != "as":
         return None
-    verb = prep.head
-    if verb.lemma_.lower() not in ("know", "call", "name") or verb.dep_ != "acl":
+    verb = t.head[prep]
+    if t.lemma[verb] not in ("know", "call", "name") or t.dep[verb] != "acl":
         return None
-    return verb.head
+    return t.head[verb]
 
 
-def _half_of_country(tok: Token) -> bool:
+def _half_of_country(t: Tokens, i: int) -> bool:
     """"the North" standing alone: capitalised, after "the", not the start of a name."""
-    doc = tok.doc
-    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    return (tok.text in ("North", "South") and tok.i > 0 and doc[tok.i - 1].lower_ == "the"
-            and (after is None or not after.text[:1].isupper()))
+    return (t.word(i) in ("North", "South") and i > 0 and t.lower[i - 1] == "the"
+            and (i + 1 == t.n or not t.word(i + 1)[:1].isupper()))
 
 
-def _standalone_name(tok: Token) -> bool:
+def _standalone_name(t: Tokens, i: int) -> bool:
     """A capitalised proper noun standing alone, not part of a longer name."""
-    if not tok.text[:1].isupper() or tok.pos_ != "PROPN":
+    if not t.word(i)[:1].isupper() or t.pos[i] != "PROPN":
         return False
-    doc = tok.doc
-    before = doc[tok.i - 1] if tok.i > 0 else None
-    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    return not any(t is not None and t.pos_ == "PROPN" for t in (before, after))
+    return not ((i > 0 and t.pos[i - 1] == "PROPN") or (i + 1 < t.n and t.pos[i + 1] == "PROPN"))
 
 
-def _referential(tok: Token) -> bool:
+def _referential(t: Tokens, i: int) -> bool:
     """'it said' yes; 'it is likely that', 'it rained' no."""
-    if tok.dep_ == "expl":
+    dep = t.dep[i]
+    if dep == "expl":
         return False
-    if tok.dep_ in ("nsubj", "nsubjpass"):
-        return tok.head.lemma_ not in words()["expletive_heads"]
-    return tok.dep_ == "poss" or tok.lower_ == "its"
+    if dep in ("nsubj", "nsubjpass"):  # the lemma as spaCy writes it (not lower-cased)
+        return t.doc[t.head[i]].lemma_ not in words()["expletive_heads"]
+    return dep == "poss" or t.lower[i] == "its"

@@ -46,7 +46,7 @@ class Entry:
     Codes are parsed when first needed: most of the 27,000 entries are never read.
     """
 
-    __slots__ = ("_codes", "_raw", "kind", "name", "patterns")
+    __slots__ = ("_codes", "_country", "_raw", "kind", "name", "patterns")
 
     def __init__(self, kind: str, name: str, codes: list[CodeSpan] | str,
                  patterns: list[str] | None = None) -> None:
@@ -55,6 +55,7 @@ class Entry:
         self.patterns = patterns or []
         self._raw = codes if isinstance(codes, str) else ""
         self._codes = None if isinstance(codes, str) else codes
+        self._country: tuple[int, str | None] | None = None  # (codes read, country)
 
     def __repr__(self) -> str:
         return f"Entry({self.kind!r}, {self.name!r}, {self.codes!r})"
@@ -84,11 +85,17 @@ class Entry:
 
     @property
     def country(self) -> str | None:
-        """The root of the entry's present code (``RUS``, ``IGO``...): Ukraine is UKR."""
+        """The root of the entry's present code (``RUS``, ``IGO``...): Ukraine is UKR (read
+        again when codes were added)."""
         codes = self.codes
+        known = self._country
+        if known is not None and known[0] == len(codes):
+            return known[1]
         code = self.code_at(None) or (codes[-1].code if codes else None)
         root = code[:3] if code else None
-        return root if root != "---" else None
+        country = root if root != "---" else None
+        self._country = (len(codes), country)
+        return country
 
 
 @dataclass(frozen=True)
@@ -120,6 +127,7 @@ class Dictionary:
         self.entries: list[Entry] = []
         self._prefixes: tuple[tuple[int, int], set[tuple[str, ...]]] | None = None
         self._openings: tuple[tuple[int, int], frozenset[tuple[str, ...]]] | None = None
+        self._followers: tuple[tuple[int, int], dict[str, frozenset[str] | None]] | None = None
 
     def add_entry(self, entry: Entry, override: bool = False, pin: bool = False) -> None:
         """Add ``entry``'s phrases; a pinned phrase (dragoman's own entries) keeps its
@@ -172,6 +180,24 @@ class Dictionary:
             found = frozenset(key[:2] for keys in (self.phrases, self.agents) for key in keys)
             self._openings = (size, found)
         return self._openings[1]
+
+    def followers(self) -> dict[str, frozenset[str] | None]:
+        """:meth:`openings` by first word: None where the word opens a key alone, else the
+        words that may follow it in an opening (built again after additions)."""
+        size = (len(self.phrases), len(self.agents))
+        if self._followers is None or self._followers[0] != size:
+            pairs: dict[str, set[str]] = {}
+            alone: set[str] = set()
+            for opening in self.openings():
+                if len(opening) == 1:
+                    alone.add(opening[0])
+                else:
+                    pairs.setdefault(opening[0], set()).add(opening[1])
+            found: dict[str, frozenset[str] | None] = {
+                word: None if word in alone else frozenset(pairs[word])
+                for word in alone | pairs.keys() if word in self.longest}
+            self._followers = (size, found)
+        return self._followers[1]
 
     def entry_at(self, key: tuple[str, ...], date: str | None) -> Entry | None:
         """The entry a phrase names; among people who share it, the one in office on ``date``."""

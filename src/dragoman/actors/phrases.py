@@ -12,13 +12,11 @@ Kremlin": owner only. Each phrase becomes one mention of one actor.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
 from dataclasses import dataclass, field
-
-from spacy.tokens import Doc, Span
 
 from dragoman.actors.kinds import words
 from dragoman.actors.match import Atom
+from dragoman.actors.tokens import Tokens
 
 _OBJECT_PREPS = {"of", "for", "from"}  # not "to": an envoy to Khartoum is not Sudan's
 _ARTICLES = {"the", "a", "an"}
@@ -58,9 +56,9 @@ class Phrase:
                 or any(a.agent is not None and a.agent.sector == "ELI" for a in self.agents))
 
 
-def build_phrases(doc: Doc, sent: Span, atoms: list[Atom], low: Sequence[str]) -> list[Phrase]:
-    """The phrases of one sentence, from its atoms (sorted, non-overlapping); ``low``: the
-    doc's lower-cased tokens."""
+def build_phrases(t: Tokens, sent: tuple[int, int], atoms: list[Atom]) -> list[Phrase]:
+    """The phrases of one sentence (its token range), from its atoms (sorted,
+    non-overlapping)."""
     starts = {a.start: a for a in atoms}
     covered = {k for a in atoms for k in range(a.start, a.end)}
     phrases: list[Phrase] = []
@@ -68,25 +66,26 @@ def build_phrases(doc: Doc, sent: Span, atoms: list[Atom], low: Sequence[str]) -
     for atom in atoms:
         if id(atom) in used:
             continue
-        phrase = _grow(doc, sent, atom, starts, used, covered, low)
+        phrase = _grow(t, sent, atom, starts, used, covered)
         phrases.append(phrase)
-    _conjoin(doc, phrases)
+    _conjoin(t, phrases)
     return phrases
 
 
-def _grow(doc: Doc, sent: Span, first: Atom, starts: dict[int, Atom], used: set[int],
-          covered: set[int], low: Sequence[str]) -> Phrase:
+def _grow(t: Tokens, sent: tuple[int, int], first: Atom, starts: dict[int, Atom],
+          used: set[int], covered: set[int]) -> Phrase:
     w = words()
     glue = w["role_modifiers"]
-    start = _left_edge(low, sent, first.start, glue, covered)
+    low, sent_end = t.lower, sent[1]
+    start = _left_edge(low, sent[0], first.start, glue, covered)
     phrase = Phrase(start, first.end)
     phrase.modifiers = [low[k] for k in range(start, first.start) if low[k] in glue]
     if start < first.start and low[start] in _ARTICLES:
         phrase.determiner = low[start]
-    k = _place(phrase, first, doc)
+    k = _place(phrase, first, t)
     used.add(id(first))
     pending: list[Atom] = []  # qualifiers waiting for a title
-    while k < sent.end and phrase.person is None:
+    while k < sent_end and phrase.person is None:
         if low[k] in w["owner_glue"] and phrase.owner is not None and not phrase.agents:
             k += 1
             continue
@@ -95,7 +94,7 @@ def _grow(doc: Doc, sent: Span, first: Atom, starts: dict[int, Atom], used: set[
             k += 1
             continue
         if low[k] in _OBJECT_PREPS and phrase.agents and k == phrase.agents[-1].end:
-            obj = _object(doc, k, sent, starts)
+            obj = _object(t, k, sent_end, starts)
             if obj is None or obj.is_person or (obj.agent and obj.agent.kind == "person"):
                 break
             if obj.agent is not None:
@@ -129,7 +128,7 @@ def _grow(doc: Doc, sent: Span, first: Atom, starts: dict[int, Atom], used: set[
             continue
         phrase.qualifiers.extend(pending)
         pending = []
-        k = _place(phrase, atom, doc)
+        k = _place(phrase, atom, t)
     if (len(pending) == 1 and not phrase.agents and phrase.owner is not None
             and phrase.owner.is_place):
         phrase.named = pending.pop()
@@ -139,31 +138,30 @@ def _grow(doc: Doc, sent: Span, first: Atom, starts: dict[int, Atom], used: set[
     if not phrase.agents and phrase.modifiers:
         phrase.start, phrase.modifiers = first.start, []  # "former" needs a title
         phrase.determiner = None
-    det = doc[phrase.start]
-    outside = not phrase.start <= det.head.i < phrase.end
+    outside = not phrase.start <= t.head[phrase.start] < phrase.end
     if phrase.determiner and (phrase.head is not None or outside):
         phrase.start += 1  # "the envoy", but "Syrian National Council", not "the Beijing ..."
     return phrase
 
 
-def _left_edge(low: Sequence[str], sent: Span, start: int, glue: frozenset[str],
+def _left_edge(low: list[str], sent_start: int, start: int, glue: frozenset[str],
                covered: set[int]) -> int:
     k = start
-    while (k > sent.start and k - 1 not in covered and low[k - 1] in glue
+    while (k > sent_start and k - 1 not in covered and low[k - 1] in glue
            and low[k - 1] != "-"):
         k -= 1
-    if k > sent.start and k - 1 not in covered and low[k - 1] in _ARTICLES:
+    if k > sent_start and k - 1 not in covered and low[k - 1] in _ARTICLES:
         k -= 1
     return k
 
 
-def _place(phrase: Phrase, atom: Atom, doc: Doc) -> int:
+def _place(phrase: Phrase, atom: Atom, t: Tokens) -> int:
     """Put ``atom`` in its slot; return the token after it."""
     if atom.is_person:
         phrase.person = atom
     elif atom.agent is not None:
         if phrase.role_start is None:
-            phrase.role_start = _role_start(phrase, atom, doc)
+            phrase.role_start = _role_start(phrase, atom, t.lower)
         phrase.agents.append(atom)
         phrase.role_end = atom.end
     else:
@@ -172,10 +170,10 @@ def _place(phrase: Phrase, atom: Atom, doc: Doc) -> int:
     return atom.end
 
 
-def _role_start(phrase: Phrase, atom: Atom, doc: Doc) -> int:
+def _role_start(phrase: Phrase, atom: Atom, low: list[str]) -> int:
     """The role starts after the owner and its 's, including modifiers and qualifiers."""
     k = phrase.owner.end if phrase.owner is not None else phrase.start
-    while k < atom.start and (doc[k].lower_ in _ARTICLES or doc[k].lower_ in words()["owner_glue"]):
+    while k < atom.start and (low[k] in _ARTICLES or low[k] in words()["owner_glue"]):
         k += 1
     return k
 
@@ -214,27 +212,27 @@ def _accepts(phrase: Phrase, atom: Atom, pending: list[Atom]) -> bool:
     return phrase.owner is not None and not pending
 
 
-def _object(doc: Doc, k: int, sent: Span, starts: dict[int, Atom]) -> Atom | None:
+def _object(t: Tokens, k: int, sent_end: int, starts: dict[int, Atom]) -> Atom | None:
     """The atom after 'of', 'for' or 'from' (an article and two adjectives may come first)."""
     j = k + 1
-    if j < sent.end and doc[j].lower_ in _ARTICLES:
+    if j < sent_end and t.lower[j] in _ARTICLES:
         j += 1
     for _ in range(2):
-        if j + 2 < sent.end and doc[j + 1].text == "-" and not doc[j].whitespace_ and (
-                doc[j + 2].tag_ in ("VBN", "VBG", "JJ")):
+        if j + 2 < sent_end and t.word(j + 1) == "-" and not t.space[j] and (
+                t.tag[j + 2] in ("VBN", "VBG", "JJ")):
             j += 3  # "from military-ruled Myanmar": the compound modifies Myanmar
-        elif j < sent.end and j not in starts and doc[j].pos_ == "ADJ":
+        elif j < sent_end and j not in starts and t.pos[j] == "ADJ":
             j += 1
     return starts.get(j)
 
 
-def _conjoin(doc: Doc, phrases: list[Phrase]) -> None:
+def _conjoin(t: Tokens, phrases: list[Phrase]) -> None:
     """'US and British activists': the bare country before the conjunction shares the title."""
     for left, right in itertools.pairwise(phrases):
         if left.agents or left.person or left.owner is None or not left.owner.is_place:
             continue
         if not right.agents or right.person or right.owner is None or not right.owner.is_place:
             continue
-        gap = [doc[k].lower_ for k in range(left.end, right.start)]
+        gap = t.lower[left.end:right.start]
         if gap and all(g in {"and", ",", "or", "&"} for g in gap) and set(gap) - {","}:
             left.conj_agent = right

@@ -15,17 +15,20 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from spacy.attrs import IDX, LENGTH, LOWER
 from spacy.tokens import Doc
 
-from dragoman import nlp
 from dragoman.actors.coref import Chains
 from dragoman.actors.dictionary import Dictionary, default_dictionary
 from dragoman.actors.kinds import REGIONS, combine, sectors_of, split_code, words
 from dragoman.actors.match import Atom, find_atoms
 from dragoman.actors.phrases import Phrase, build_phrases
+from dragoman.actors.tokens import Tokens
 from dragoman.records import Actor, Article
+
+if TYPE_CHECKING:
+    from dragoman.events.syntax import Parse
 
 __all__ = ["Coded", "resolve"]
 
@@ -76,41 +79,34 @@ class Context:
         return self.previous or self.article
 
 
-def resolve(doc: Doc, article: Article, dictionary: Dictionary | None = None) -> list[Actor]:
-    """The actors of one parsed article, each with all its mentions."""
+def resolve(doc: Doc, article: Article, dictionary: Dictionary | None = None,
+            parse: Parse | None = None) -> list[Actor]:
+    """The actors of one parsed article, each with all its mentions; ``parse``: the
+    document's parse as lists, when the caller has read it (else read here)."""
     dictionary = dictionary or default_dictionary()
     date = (article.published or "")[:10] or None
-    # each token's lower_, without a Token object per token
-    rows = doc.to_array([LOWER, IDX, LENGTH])
-    lowered = nlp.names(doc.vocab.strings, rows[:, 0].tolist())
-    atoms = find_atoms(doc, dictionary, date, lowered)
-    starts: list[int] = rows[:, 1].tolist()
-    ends: list[int] = (rows[:, 1] + rows[:, 2]).tolist()
-    offsets = starts, ends
-    global _HELD
-    if len(article.text) == nlp.text_length(doc):
-        _HELD = (doc, article.text, starts, ends)
-    try:
-        return _resolve(doc, article, dictionary, date, lowered, atoms,
-                        Chains(doc, article, lowered, offsets))
-    finally:
-        _HELD = _NOTHING
+    if parse is None:
+        from dragoman.events.syntax import Parse  # events reads actors: imported late
+        parse = Parse(doc)
+    t = Tokens(parse, article.text)
+    atoms = find_atoms(doc, dictionary, date, t)
+    return _resolve(t, article, dictionary, date, atoms, Chains(t, article))
 
 
-def _resolve(doc: Doc, article: Article, dictionary: Dictionary, date: str | None,
-             lowered: list[str], atoms: list[Atom], chains: Chains) -> list[Actor]:
+def _resolve(t: Tokens, article: Article, dictionary: Dictionary, date: str | None,
+             atoms: list[Atom], chains: Chains) -> list[Actor]:
     """:func:`resolve` once the parse is read: phrases sentence by sentence, chained."""
     dominant = dominant_country(atoms, article, dictionary)
     i, previous = 0, None
-    for index, sent in enumerate(doc.sents):
+    for index, sent in enumerate(t.sentences):
         j = i
-        while j < len(atoms) and atoms[j].start < sent.end:
+        while j < len(atoms) and atoms[j].start < sent[1]:
             j += 1
-        named = actor_countries(doc, atoms[i:j])
-        for phrase in build_phrases(doc, sent, atoms[i:j], lowered):
+        named = actor_countries(t, atoms[i:j])
+        for phrase in build_phrases(t, sent, atoms[i:j]):
             before = [c for k, c in named if k < phrase.start]
             context = Context(dictionary, date, dominant, before, previous)
-            for coded in code_phrase(doc, phrase, context):
+            for coded in code_phrase(t, phrase, context):
                 chains.add(coded, index)
         previous = named[0][1] if named else previous
         i = j
@@ -133,7 +129,7 @@ def dominant_country(atoms: list[Atom], article: Article, dictionary: Dictionary
     return counts.most_common(1)[0][0]
 
 
-def actor_countries(doc: Doc, atoms: list[Atom]) -> list[tuple[int, str]]:
+def actor_countries(t: Tokens, atoms: list[Atom]) -> list[tuple[int, str]]:
     """(token, country) of the dictionary atoms of a sentence that name an actor, not a
     place ("in Damascus" is left out)."""
     preps = words()["locative_preps"]
@@ -142,14 +138,14 @@ def actor_countries(doc: Doc, atoms: list[Atom]) -> list[tuple[int, str]]:
         country = atom.entry.country if atom.entry is not None else None
         if not country or country in _NOT_COUNTRIES:
             continue
-        tok = doc[atom.end - 1]
-        if atom.is_place and tok.dep_ == "pobj" and tok.head.lower_ in preps:
+        tok = atom.end - 1
+        if atom.is_place and t.dep[tok] == "pobj" and t.lower[t.head[tok]] in preps:
             continue
         out.append((atom.start, country))
     return out
 
 
-def code_phrase(doc: Doc, p: Phrase, ctx: Context) -> list[Coded]:
+def code_phrase(t: Tokens, p: Phrase, ctx: Context) -> list[Coded]:
     """The coded mention(s) of a phrase, in text order."""
     out: list[Coded] = []
     apart = [a for a in p.objects if a.agent is None]  # "for the Syrian National Council"
@@ -158,34 +154,34 @@ def code_phrase(doc: Doc, p: Phrase, ctx: Context) -> list[Coded]:
     if _owner_apart(p):
         assert p.owner is not None
         owner = Phrase(p.owner.start, p.owner.end, owner=p.owner)
-        out.append(_code_named(doc, owner, p.owner, ctx))
+        out.append(_code_named(t, owner, p.owner, ctx))
         p.start = p.role_start if p.role_start is not None else p.owner.end
     if p.person is not None:
-        out.append(_code_person(doc, p, ctx))
+        out.append(_code_person(t, p, ctx))
     elif p.named is not None:
-        out.append(_code_named(doc, p, p.named, ctx))
+        out.append(_code_named(t, p, p.named, ctx))
     elif p.agents:
-        if _predicative(doc, p):
+        if _predicative(t, p):
             return out  # "run for president", "as minister": no one in particular
-        out.append(_code_agent(doc, p, ctx))
+        out.append(_code_agent(t, p, ctx))
     elif p.owner is not None:
-        out.append(_code_named(doc, p, p.owner, ctx))
+        out.append(_code_named(t, p, p.owner, ctx))
     if p.conj_agent is not None and out and not p.agents and p.person is None:
-        out[-1] = _share_title(doc, p, p.conj_agent, ctx)
+        out[-1] = _share_title(t, p, p.conj_agent, ctx)
     for atom in apart:
-        out.append(_code_named(doc, Phrase(atom.start, atom.end, owner=atom), atom, ctx))
+        out.append(_code_named(t, Phrase(atom.start, atom.end, owner=atom), atom, ctx))
     return out
 
 
-def _predicative(doc: Doc, p: Phrase) -> bool:
+def _predicative(t: Tokens, p: Phrase) -> bool:
     """A bare singular title with no owner ("for president"), not an apposition."""
     head = p.agents[-1]
     if p.owner is not None or p.qualifiers or p.objects or p.determiner or p.modifiers:
         return False
     if head.agent is None or head.agent.kind != "person":
         return False
-    last = doc[head.end - 1]
-    return last.tag_ == "NN" and last.is_lower and last.dep_ not in ("appos", "nsubj")
+    last = head.end - 1
+    return t.tag[last] == "NN" and bool(t.is_lower[last]) and t.dep[last] not in ("appos", "nsubj")
 
 
 def _owner_apart(p: Phrase) -> bool:
@@ -194,21 +190,6 @@ def _owner_apart(p: Phrase) -> bool:
         return False
     head = p.agents[-1].agent
     return p.person is not None or (head is not None and head.kind in ("person", "group"))
-
-
-# The article being resolved: (doc, its text, each token's first character, the character
-# after each token), for reading texts of token ranges without a Span; one tuple, set and
-# read whole.
-_NOTHING: tuple[Doc | None, str, list[int], list[int]] = (None, "", [], [])
-_HELD: tuple[Doc | None, str, list[int], list[int]] = _NOTHING
-
-
-def _text(doc: Doc, start: int, end: int) -> str:
-    """``doc[start:end].text``."""
-    held = _HELD
-    if held[0] is doc and start < end:
-        return held[1][held[2][start]:held[3][end - 1]]
-    return doc[start:end].text
 
 
 def _entry_code(atom: Atom | None, date: str | None) -> str | None:
@@ -242,40 +223,41 @@ def _sector(p: Phrase, root: str | None) -> str | None:
     return sectors[0][0] if sectors else None
 
 
-def role_text(doc: Doc, p: Phrase) -> str | None:
+def role_text(t: Tokens, p: Phrase) -> str | None:
     """The title as written, lower-cased except acronyms: "deputy foreign minister"."""
     if p.role_start is None or p.role_end is None:
         return None
     out: list[str] = []
-    for tok in doc[p.role_start:p.role_end]:
-        if tok.lower_ == "for" and out:
+    for k in range(p.role_start, min(p.role_end, t.n)):
+        lower, text = t.lower[k], t.word(k)
+        if lower == "for" and out:
             break  # "spokesman for the opposition": the role is spokesman
-        word = tok.text if (tok.is_upper and len(tok.text) > 1) or "." in tok.text else tok.lower_
-        out.append(word + tok.whitespace_)
+        word = text if (t.is_upper[k] and len(text) > 1) or "." in text else lower
+        out.append(word + " " if t.space[k] else word)
     return "".join(out).strip() or None
 
 
-def _head(doc: Doc, p: Phrase) -> str | None:
+def _head(t: Tokens, p: Phrase) -> str | None:
     titles = [a for a in p.agents if a not in p.objects]
-    return doc[titles[-1].end - 1].lemma_.lower() if titles else None
+    return t.lemma[titles[-1].end - 1] if titles else None
 
 
-def _inner(doc: Doc, p: Phrase, atom: Atom) -> list[tuple[int, int]]:
+def _inner(t: Tokens, p: Phrase, atom: Atom) -> list[tuple[int, int]]:
     """The name inside a longer mention, and "Kremlin" inside "the Kremlin"."""
     spans = []
     start = atom.start
-    if atom.end - start > 1 and doc[start].lower_ in words()["determiners"]:
+    if atom.end - start > 1 and t.lower[start] in words()["determiners"]:
         start += 1
     if (start, atom.end) != (p.start, p.end):
         spans.append((start, atom.end))
     return spans
 
 
-def _code_person(doc: Doc, p: Phrase, ctx: Context) -> Coded:
+def _code_person(t: Tokens, p: Phrase, ctx: Context) -> Coded:
     atom = p.person
     assert atom is not None
-    name = _text(doc, atom.start, atom.end)
-    role, head, inner = role_text(doc, p), _head(doc, p), _inner(doc, p, atom)[:1]
+    name = t.span_text(atom.start, atom.end)
+    role, head, inner = role_text(t, p), _head(t, p), _inner(t, p, atom)[:1]
     if atom.entry is not None:
         return Coded(p.start, p.end, name, "person", _known_person_code(p, atom, ctx), role,
                      "dictionary", entry_key=atom.entry.name, named=True, head=head, inner=inner)
@@ -319,10 +301,10 @@ def code_root(code: str | None) -> str | None:
     return code[:k]
 
 
-def _code_named(doc: Doc, p: Phrase, atom: Atom | None, ctx: Context) -> Coded:
+def _code_named(t: Tokens, p: Phrase, atom: Atom | None, ctx: Context) -> Coded:
     assert atom is not None
-    text = _text(doc, atom.start, atom.end)
-    inner = _inner(doc, p, atom)
+    text = t.span_text(atom.start, atom.end)
+    inner = _inner(t, p, atom)
     if atom.entry is not None:
         entry = atom.entry
         code = entry.code_at(ctx.date) or entry.country
@@ -333,16 +315,16 @@ def _code_named(doc: Doc, p: Phrase, atom: Atom | None, ctx: Context) -> Coded:
     if p.owner is not None and p.owner is not atom:
         return Coded(p.start, p.end, text, atom.ner or "organisation",
                      _entry_code(p.owner, ctx.date), None, "ner", named=True, inner=inner)
-    return _code_unknown_org(doc, p, atom, ctx, inner)
+    return _code_unknown_org(t, p, atom, ctx, inner)
 
 
-def _code_unknown_org(doc: Doc, p: Phrase, atom: Atom, ctx: Context,
+def _code_unknown_org(t: Tokens, p: Phrase, atom: Atom, ctx: Context,
                       inner: list[tuple[int, int]]) -> Coded:
     """An organisation the dictionary does not know: its country from a demonym in its
     name ("Sudanese Professionals Association"), or from the article when its name has a
     title word ("Transitional Military Council")."""
     dictionary = ctx.dictionary
-    words_in = [t.lower_ for t in doc[atom.start:atom.end]]
+    words_in = t.lower[atom.start:atom.end]
     country, sector, titled = None, None, False
     for k, word in enumerate(words_in):
         entry = dictionary.phrases.get((word,))
@@ -356,12 +338,12 @@ def _code_unknown_org(doc: Doc, p: Phrase, atom: Atom, ctx: Context,
     guessed = country is None and titled
     country = country or (ctx.article if titled else None)
     code = combine(country, sector) if sector else None
-    return Coded(p.start, p.end, _text(doc, atom.start, atom.end), atom.ner or "organisation",
+    return Coded(p.start, p.end, t.span_text(atom.start, atom.end), atom.ner or "organisation",
                  code, None, "ner", named=True, inner=inner, context_country=guessed,
                  guessed_country=country)
 
 
-def _code_agent(doc: Doc, p: Phrase, ctx: Context) -> Coded:
+def _code_agent(t: Tokens, p: Phrase, ctx: Context) -> Coded:
     head_agent = p.agents[-1].agent
     assert head_agent is not None
     kind = head_agent.kind
@@ -371,23 +353,24 @@ def _code_agent(doc: Doc, p: Phrase, ctx: Context) -> Coded:
     for named in (owner, *p.qualifiers):  # "(North Korea's) official KCNA news agency"
         if (named is not None and named.entry is not None and kind != "person" and sector
                 and sector[:3] in sectors_of(named.entry.code_at(ctx.date))):
-            return _code_named(doc, p, named, ctx)  # "the official SANA news agency" is SANA
-    name = _text(doc, p.start + (1 if doc[p.start].lower_ == p.determiner else 0), p.end)
-    head = _head(doc, p)
+            return _code_named(t, p, named, ctx)  # "the official SANA news agency" is SANA
+    name = t.span_text(p.start + (1 if t.lower[p.start] == p.determiner else 0), p.end)
+    head = _head(t, p)
     if sector is None and p.owner is None and not p.qualifiers:
         return Coded(p.start, p.end, name, kind, None, None, "anaphor", head=head,
                      determiner=p.determiner)
     code = combine(root or "---", sector)  # no country known: "---REB", as PETRARCH writes
-    return Coded(p.start, p.end, name, kind, code, role_text(doc, p) if kind == "person" else None,
+    return Coded(p.start, p.end, name, kind, code, role_text(t, p) if kind == "person" else None,
                  "context" if guessed and root else "title", head=head,
                  determiner=p.determiner, context_country=guessed)
 
 
-def _share_title(doc: Doc, p: Phrase, right: Phrase, ctx: Context) -> Coded:
+def _share_title(t: Tokens, p: Phrase, right: Phrase, ctx: Context) -> Coded:
     """'US' in 'US and British activists': the US's activists."""
     head_agent = right.agents[-1].agent
     assert head_agent is not None and p.owner is not None
     root = _entry_code(p.owner, ctx.date)
     code = combine(root, _sector(right, root))
-    name = f"{_text(doc, p.start, p.end)} {_text(doc, right.agents[0].start, right.agents[-1].end)}"
-    return Coded(p.start, p.end, name, head_agent.kind, code, None, "title", head=_head(doc, right))
+    titles = t.span_text(right.agents[0].start, right.agents[-1].end)
+    name = f"{t.span_text(p.start, p.end)} {titles}"
+    return Coded(p.start, p.end, name, head_agent.kind, code, None, "title", head=_head(t, right))
