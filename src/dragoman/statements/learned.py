@@ -219,8 +219,8 @@ def _parts_at(view: View, i: int, h: int, at: int | None) -> tuple[list[str], st
     dep = view.dep
     children = sorted({dep[c] for c in view.children(i)})
     subject = str(any(dep[c] in _SUBJECT_DEPS for c in view.children(h)))
-    head = view.doc[h]
-    size = head.right_edge.i - head.left_edge.i + 1
+    left, right = view.edges(h)
+    size = right - left + 1
     bucket = "s" if size < 4 else "m" if size < 12 else "l"
     src = _kind(view, at)
     return children, subject, bucket, src, src.split(":")[0]
