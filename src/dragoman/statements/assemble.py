@@ -342,7 +342,7 @@ def _statements(doc: Doc, text: str, drafts: list[Draft], actors: list[Actor],
         via: str | None = None
         if candidate is not None:
             speaker = resolver.speaker(candidate.subject)
-            via = _via(candidate, resolver)
+            via = _via(candidate, resolver, view)
         cue = _cue_span(text, candidate)
         statement = Statement(
             id=f"s{len(statements) + 1}",
@@ -375,16 +375,18 @@ def _cue_span(text: str, candidate: reported.Candidate | None) -> Span | None:
     return Span(start, end, text[start:end])
 
 
-def _via(candidate: reported.Candidate, resolver: Resolver) -> str | None:
+def _via(candidate: reported.Candidate, resolver: Resolver, view: View) -> str | None:
     """The intermediary: "A quoted B as saying" (A), "according to A, B said" (A),
     "B told A" when A is a news medium."""
     token = candidate.via
+    head = candidate.head.i
     if token is None:
-        token = _according_child(candidate.head)
+        token = _according_child(view, head)
     if token is None:
-        for child in candidate.head.children:
-            if child.dep_ in ("dobj", "dative") and resolver.is_media(child):
-                token = child
+        dep = view.dep
+        for child in view.children(head):
+            if dep[child] in ("dobj", "dative") and resolver.is_media(view.doc[child]):
+                token = view.doc[child]
                 break
     if token is None:
         return None
@@ -392,10 +394,13 @@ def _via(candidate: reported.Candidate, resolver: Resolver) -> str | None:
     return actor.id if actor is not None else None
 
 
-def _according_child(head: Token) -> Token | None:
-    for child in head.children:
-        if child.lower_ == "according":
-            to = next((c for c in child.children if c.dep_ == "prep"), None)
+def _according_child(view: View, head: int) -> Token | None:
+    """The object of "according to" under token ``head``."""
+    dep = view.dep
+    for child in view.children(head):
+        if view.lower[child] == "according":
+            to = next((c for c in view.children(child) if dep[c] == "prep"), None)
             if to is not None:
-                return next((c for c in to.children if c.dep_ == "pobj"), None)
+                found = next((c for c in view.children(to) if dep[c] == "pobj"), None)
+                return view.doc[found] if found is not None else None
     return None

@@ -19,6 +19,7 @@ import json
 from dataclasses import dataclass, field
 from importlib import resources
 from itertools import repeat
+from typing import NamedTuple
 
 from spacy.tokens import Token
 
@@ -33,9 +34,9 @@ _ARITY = {"s": 1, "e": 1, "se": 1, "eb": 1, "how": 1, "hs": 2, "he": 2, "f": 1, 
           "sidee": 2, "cl": 2, "cs": 2, "sentend": 1}  # the features that every extent has
 
 
-@dataclass(frozen=True)
-class Extent:
-    """A candidate content ``text[start:end]`` and how it was made."""
+class Extent(NamedTuple):
+    """A candidate content ``text[start:end]`` and how it was made (a named tuple: made
+    by the thousand, cheaper than a frozen dataclass)."""
 
     start: int
     end: int
@@ -102,10 +103,10 @@ def alternatives(view: View, text: str, start: int, end: int, cue: tuple[int, in
         if opening is not None and opening < cue_start:
             starts.append((opening, "sentstart"))
     ends = [(end, "given")]
-    for i in range(first + 1, last + 1):
-        if view.lower[i] in _CUTS:
-            following = view.dep[i + 1] if i + 1 < view.n else ""
-            ends.append((idx[i], "cut" + view.lower[i] + "|" + following))
+    lower = view.lower
+    for i in [i for i in range(first + 1, last + 1) if lower[i] in _CUTS]:
+        following = view.dep[i + 1] if i + 1 < view.n else ""
+        ends.append((idx[i], "cut" + lower[i] + "|" + following))
     root, dep = view.root(first, last), view.dep
     for child in view.children(root):
         if child < root or view.punct[child]:
@@ -225,6 +226,7 @@ class _Rows:
     cs: Nested
     che: dict[str, float]
     table: dict[Feature, float]
+    unmoved: tuple[float, float]  # the weights of an unmoved right and left edge
 
 
 def _rows(content: _Content, model: Model) -> _Rows:
@@ -234,8 +236,10 @@ def _rows(content: _Content, model: Model) -> _Rows:
      _) = model.singles
     che = {change: che_.get(change, EMPTY).get(how, 0.0)
            for change in ("same", "longer", "shorter")}
+    table = model.table.weights
     return _Rows(how_.get(how, 0.0), hs_.get(how, EMPTY), he_.get(how, EMPTY),
-                 cl_.get(lemma, EMPTY), cs_.get(lemma, EMPTY), che, model.table.weights)
+                 cl_.get(lemma, EMPTY), cs_.get(lemma, EMPTY), che, table,
+                 (table.get(("r", "none"), 0.0), table.get(("l", "none"), 0.0)))
 
 
 def _score(view: View, text: str, extent: Extent, content: _Content, model: Model,
@@ -261,11 +265,17 @@ def _score(view: View, text: str, extent: Extent, content: _Content, model: Mode
         sidee_.get(side, EMPTY).get(pair, 0.0), rows.cl.get(end, 0.0),
         rows.cs.get(how_start, 0.0), sentend_.get(sentend, 0.0),
     ]
-    get = rows.table.get
-    for row in _difference(view, content.given.end, extent, content.cue, "r"):
-        weights.append(get(row, 0.0))
-    for row in _difference(view, content.given.start, extent, content.cue, "l"):
-        weights.append(get(row, 0.0))
+    get, given = rows.table.get, content.given
+    if extent.end == given.end:  # what _difference gives an edge left where it was
+        weights.append(rows.unmoved[0])
+    else:
+        for row in _difference(view, given.end, extent, content.cue, "r"):
+            weights.append(get(row, 0.0))
+    if extent.start == given.start:
+        weights.append(rows.unmoved[1])
+    else:
+        for row in _difference(view, given.start, extent, content.cue, "l"):
+            weights.append(get(row, 0.0))
     return sum(weights)
 
 

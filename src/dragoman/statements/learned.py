@@ -16,7 +16,7 @@ import json
 import math
 from dataclasses import dataclass, field
 from importlib import resources
-from itertools import repeat
+from itertools import compress, repeat
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -217,7 +217,8 @@ def _parts_at(view: View, i: int, h: int, at: int | None) -> tuple[list[str], st
     of: the cue's dependency relations, whether the head has a subject, the head's size
     bucket, the source's kind and its first part."""
     dep = view.dep
-    children = sorted({dep[c] for c in view.children(i)})
+    kids = view.children(i)
+    children = [dep[kids[0]]] if len(kids) == 1 else sorted({dep[c] for c in kids})
     subject = str(any(dep[c] in _SUBJECT_DEPS for c in view.children(h)))
     left, right = view.edges(h)
     size = right - left + 1
@@ -261,15 +262,17 @@ def quote_parity(doc: Doc, view: View | None = None) -> list[bool]:
     """For each token, whether an odd number of quote marks precede it in its sentence
     (what :func:`_in_quote` says, for a whole document at once)."""
     view = view if view is not None else View(doc)
-    starts = set(view.sents)
-    marks = reported._QUOTE_MARKS
-    parity, odd = [], False
-    for i, lower in enumerate(view.lower):
-        if i in starts:
-            odd = False
-        parity.append(odd)
-        if lower in marks:
-            odd = not odd
+    parity = [False] * view.n
+    quote_marks = reported._QUOTE_MARKS
+    marks = [i for i, lower in enumerate(view.lower) if lower in quote_marks]
+    if not marks:
+        return parity
+    for start, end in zip(view.sents, [*view.sents[1:], view.n], strict=True):
+        inside = marks[bisect.bisect_left(marks, start):bisect.bisect_left(marks, end)]
+        for k in range(0, len(inside), 2):  # after an opening mark, up to its closing one
+            first = inside[k] + 1
+            last = inside[k + 1] + 1 if k + 1 < len(inside) else end
+            parity[first:last] = [True] * (last - first)
     return parity
 
 
@@ -289,9 +292,9 @@ def candidates(doc: Doc, lexicon: Lexicon, used: set[int],
 def _candidates_at(view: View, used: set[int]) -> list[tuple[int, str, int]]:
     """:func:`candidates` by token index."""
     found = []
-    pos, kids = view.pos, view.parse.kids
-    for i in range(view.n):
-        if not kids[i] or i in used or pos[i] not in _POS:
+    kids = view.parse.kids
+    for i in compress(range(view.n), map(_POS.__contains__, view.pos)):
+        if not kids[i] or i in used:
             continue  # a token with no dependents has no content
         content = _content_at(view, i)
         if content is not None:
