@@ -147,8 +147,7 @@ def _bucket(n: int) -> str:
         "8" if n <= 15 else "16" if n <= 31 else "32"
 
 
-@dataclass(frozen=True)
-class _Content:
+class _Content(NamedTuple):
     """What the features of every candidate extent of one content share: the given
     extent and its first and last token, the cue's tokens, its lemma, the rule."""
 
@@ -213,8 +212,7 @@ def _parts(view: View, text: str, extent: Extent, content: _Content) -> tuple[st
             change, str(marks % 2), side, str(size > 0 and view.ends_sentence(last)))
 
 
-@dataclass(frozen=True)
-class _Rows:
+class _Rows(NamedTuple):
     """What the model holds for one content, looked up once per :func:`choose`: the
     weights and tables of the features keyed by its rule and cue lemma, the weights of
     its size change by kind, the table of the words an extent adds or leaves out."""

@@ -34,12 +34,14 @@ _NOUN_PREPS = {"for", "against", "on", "about", "over", "of"}  # "support for X"
 _PEOPLE = {"PERSON", "ORG", "NORP", "GPE"}
 _TIMES = {"DATE", "TIME"}
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl")
+_SUBJECT_SET = frozenset(_SUBJECT_DEPS)
 _LEMMA_CHILDREN = ("neg", "aux", "auxpass", "mark")  # relations paired with the cue's lemma
 _ARITY = {"l": 1, "p": 1, "t": 1, "d": 1, "k": 1, "lk": 2, "ld": 2, "h": 1, "hd": 1, "s": 1,
           "ls": 2, "ks": 2, "z": 1, "kz": 2, "q": 1, "lex": 1, "hl": 2, "ht": 1, "ent": 1,
           "lsk": 2, "lhs": 2, "hs": 2, "first": 1, "in": 1, "lin": 2, "c": 1, "lc": 2}
 _BY_LEMMA = ("l", "lk", "ld", "ls", "lsk", "lhs", "lin", "lc")  # keyed first by the lemma
 _BY_KIND = ("k", "ks", "kz", "hs")  # keyed first by the content kind
+_TRUTHS = ("q", "lex", "ent", "first")  # their one part is "True" or "False"
 _SINGLES = ("p", "t", "d", "h", "hd", "s", "z", "q", "lex", "hl", "ht", "ent", "first", "in",
             "c")
 
@@ -56,6 +58,7 @@ class Model:
     by_kind: tuple[dict[str, tuple[Any, ...]], tuple[Any, ...]] = field(
         init=False, repr=False, compare=False)
     singles: tuple[Any, ...] = field(init=False, repr=False, compare=False)
+    truths: tuple[tuple[float, float], ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         templates = Templates(self.weights, _ARITY)
@@ -64,6 +67,9 @@ class Model:
         object.__setattr__(self, "by_lemma", rows(templates, _BY_LEMMA))
         object.__setattr__(self, "by_kind", rows(templates, _BY_KIND))
         object.__setattr__(self, "singles", tuple(templates.tables[n] for n in _SINGLES))
+        object.__setattr__(self, "truths", tuple(
+            (templates.tables[n].get("False", 0.0), templates.tables[n].get("True", 0.0))
+            for n in _TRUTHS))
 
     def probability(self, features: list[str]) -> float:
         return self._logistic(sum(map(self.weights.get, features, repeat(0.0))))
@@ -219,12 +225,12 @@ def _parts_at(view: View, i: int, h: int, at: int | None) -> tuple[list[str], st
     dep = view.dep
     kids = view.children(i)
     children = [dep[kids[0]]] if len(kids) == 1 else sorted({dep[c] for c in kids})
-    subject = str(any(dep[c] in _SUBJECT_DEPS for c in view.children(h)))
+    subject = str(not _SUBJECT_SET.isdisjoint(map(dep.__getitem__, view.children(h))))
     left, right = view.edges(h)
     size = right - left + 1
     bucket = "s" if size < 4 else "m" if size < 12 else "l"
     src = _kind(view, at)
-    return children, subject, bucket, src, src.split(":")[0]
+    return children, subject, bucket, src, src.partition(":")[0]
 
 
 def _weights_at(view: View, i: int, kind: str, h: int, at: int | None, lexicon: Lexicon,
@@ -238,20 +244,20 @@ def _weights_at(view: View, i: int, kind: str, h: int, at: int | None, lexicon: 
     w_l, lk, ld, ls, lsk, lhs, lin, lc = table.get(lemma, missing)
     table, missing = model.by_kind
     w_k, ks, kz, hs = table.get(kind, missing)
-    p_, t_, d_, h_, hd_, s_, z_, q_, lex_, hl_, ht_, ent_, first_, in_, c_ = model.singles
+    p_, t_, d_, h_, hd_, s_, z_, _, _, hl_, ht_, _, _, in_, c_ = model.singles
+    q_, lex_, ent_, first_ = model.truths  # weights indexed by a bool
     weights: list[float] = [
         w_l, p_.get(view.pos[i], 0.0), t_.get(view.tag[i], 0.0), d_.get(dep[i], 0.0), w_k,
         lk.get(kind, 0.0), ld.get(dep[i], 0.0), h_.get(view.lemma[up], 0.0),
         hd_.get(dep[up], 0.0), s_.get(src, 0.0), ls.get("none" if at is None else "some", 0.0),
         ks.get(src_kind, 0.0), z_.get(bucket, 0.0), kz.get(bucket, 0.0),
-        q_.get(str(quoted), 0.0), lex_.get(str(lemma in lexicon.cue_verbs), 0.0),
+        q_[quoted], lex_[lemma in lexicon.cue_verbs],
         hl_.get(view.lemma[h], EMPTY).get(kind, 0.0), ht_.get(view.tag[h], 0.0),
-        ent_.get(str(at is not None and view.ent[at] in _PEOPLE), 0.0),
+        ent_[at is not None and view.ent[at] in _PEOPLE],
         lsk.get(src_kind, 0.0), lhs.get(subject, 0.0), hs.get(subject, 0.0),
-        first_.get(str(first), 0.0), in_.get(inside, 0.0), lin.get(str(inside != "none"), 0.0),
+        first_[first], in_.get(inside, 0.0), lin.get(str(inside != "none"), 0.0),
     ]
-    for c in children:
-        weights.append(c_.get(c, 0.0))
+    weights.extend(map(c_.get, children, repeat(0.0)))
     for c in children:
         if c in _LEMMA_CHILDREN:
             weights.append(lc.get(c, 0.0))
