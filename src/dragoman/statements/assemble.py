@@ -24,7 +24,7 @@ from dragoman.records import Actor, Article, Span, Statement, StatementKind
 from dragoman.statements import boundaries, learned, reported
 from dragoman.statements.cues import Lexicon
 from dragoman.statements.quotes import Quote, find_quotes, paragraphs
-from dragoman.statements.speakers import Resolver, Speaker, core
+from dragoman.statements.speakers import Resolver, Speaker, core_at
 from dragoman.statements.view import View
 from dragoman.time.dateline import parse_dateline
 
@@ -332,7 +332,7 @@ def _dedupe(drafts: list[Draft]) -> list[Draft]:
 
 def _statements(doc: Doc, text: str, drafts: list[Draft], actors: list[Actor],
                 lexicon: Lexicon, view: View) -> list[Statement]:
-    resolver = Resolver(text, actors, lexicon)
+    resolver = Resolver(text, actors, lexicon, view)
     sentence_starts = [view.idx[i] for i in view.sents]
     statements: list[Statement] = []
     last: Statement | None = None
@@ -390,7 +390,7 @@ def _via(candidate: reported.Candidate, resolver: Resolver, view: View) -> str |
                 break
     if token is None:
         return None
-    actor = resolver.index.at(*core(token))
+    actor = resolver.index.at(*core_at(view, token.i))
     return actor.id if actor is not None else None
 
 
