@@ -134,13 +134,15 @@ def _from_candidates(text: str, candidates: list[reported.Candidate], every: lis
                      full: list[Quote], owner: dict[Quote, Draft]) -> list[Draft]:
     drafts = []
     heads = {c.head.i for c in candidates if c.how != "according"}
+    quoted = _Reach(full)
+    every_starts = [q.start for q in every]  # quotes come sorted by their start
     for candidate in candidates:
         if candidate.content is None:
             continue
         if candidate.how == "according" and candidate.head.head.i in heads:
             continue  # "according to A, B said ...": A is B's intermediary
         cue = (candidate.head.idx, candidate.cue[-1].idx + len(candidate.cue[-1]))
-        if any(q.start < cue[0] < q.end for q in full):
+        if quoted.covers(cue[0]):
             continue  # speech inside a quote is the quoted speaker's own, as PolNeAR has it
         para = (_para_start(text, cue[0]), _para_end(text, cue[0]))
         start, end = _clip(text, candidate.content, para)
@@ -149,7 +151,8 @@ def _from_candidates(text: str, candidates: list[reported.Candidate], every: lis
             end = _before_according(text, start, end)
         if end <= start:
             continue
-        inside = [q for q in every if q.start < end and start < q.end
+        before_end = every[:bisect.bisect_left(every_starts, end)]  # q.start < end
+        inside = [q for q in before_end if start < q.end
                   and not (q.start <= cue[0] < q.end) and q.start <= para[1] and q.end >= para[0]]
         if inside and _quoted_share(start, end, inside, cue) >= 0.6:
             if any(q in owner for q in inside):
@@ -167,6 +170,24 @@ def _from_candidates(text: str, candidates: list[reported.Candidate], every: lis
                           pieces=list(candidate.pieces))
         drafts.append(draft)
     return drafts
+
+
+class _Reach:
+    """Whether a character lies strictly inside one of some quotes, sorted by their
+    start: the furthest end among the quotes that start before it says it."""
+
+    def __init__(self, quotes: list[Quote]) -> None:
+        self.starts = [q.start for q in quotes]
+        self.reach: list[int] = []  # reach[k]: the furthest end of quotes[:k + 1]
+        furthest = -1
+        for q in quotes:
+            furthest = max(furthest, q.end)
+            self.reach.append(furthest)
+
+    def covers(self, at: int) -> bool:
+        """Whether ``q.start < at < q.end`` for one of the quotes."""
+        k = bisect.bisect_left(self.starts, at)  # quotes[:k] start before ``at``
+        return k > 0 and self.reach[k - 1] > at
 
 
 def _after_dateline(text: str, start: int, end: int) -> int:

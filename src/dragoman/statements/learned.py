@@ -270,7 +270,7 @@ def quote_parity(doc: Doc, view: View | None = None) -> list[bool]:
     view = view if view is not None else View(doc)
     parity = [False] * view.n
     quote_marks = reported._QUOTE_MARKS
-    marks = [i for i, lower in enumerate(view.lower) if lower in quote_marks]
+    marks = list(compress(range(view.n), map(quote_marks.__contains__, view.lower)))
     if not marks:
         return parity
     for start, end in zip(view.sents, [*view.sents[1:], view.n], strict=True):
@@ -331,7 +331,7 @@ def find(doc: Doc, lexicon: Lexicon, found: list[reported.Candidate],
         if model.probability_of_weights(weights) < model.threshold:
             continue
         span = reported.content_span(doc[h], lexicon.cue_verbs, view)
-        if span is None or any(_same(span, t) for t in taken):
+        if span is None or _repeats(span, taken):
             continue
         extra.append(reported.Candidate([doc[i]], span, doc[source] if source is not None
                                         else None, how="learned"))
@@ -368,6 +368,16 @@ class _Enclosing:
         """How the first content that holds the character ``at`` was found, or "none"."""
         k = bisect.bisect_right(self.edges, at) - 1
         return self.hows[k] if k >= 0 else "none"
+
+
+def _repeats(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    """Whether ``span`` is :func:`_same` as any of ``taken`` (the test written out)."""
+    start, end = span
+    for other_start, other_end in taken:
+        shared = min(end, other_end) - max(start, other_start)
+        if shared > 0 and 2 * shared >= end - start and 2 * shared >= other_end - other_start:
+            return True
+    return False
 
 
 def _same(a: tuple[int, int], b: tuple[int, int]) -> bool:
