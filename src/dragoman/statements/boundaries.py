@@ -49,9 +49,11 @@ class Model:
     weights: dict[str, float]
     table: Table = field(init=False, repr=False, compare=False)
     singles: tuple[Nested, ...] = field(init=False, repr=False, compare=False)
+    rows: dict[tuple[str, str], _Rows] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "table", Table(self.weights))
+        object.__setattr__(self, "rows", {})  # by rule and cue lemma, as they come
         tables = Templates(self.weights, _ARITY).tables
         object.__setattr__(self, "singles", tuple(tables[name] for name in _ARITY))
 
@@ -228,8 +230,16 @@ class _Rows(NamedTuple):
 
 
 def _rows(content: _Content, model: Model) -> _Rows:
-    """The :class:`_Rows` of ``content`` under ``model``."""
-    how, lemma = content.how, content.cue_lemma
+    """The :class:`_Rows` of ``content`` under ``model`` (kept by the model)."""
+    key = (content.how, content.cue_lemma)
+    found = model.rows.get(key)
+    if found is None:
+        found = model.rows[key] = _rows_of(*key, model)
+    return found
+
+
+def _rows_of(how: str, lemma: str, model: Model) -> _Rows:
+    """The :class:`_Rows` of a content found by the rule ``how`` for a cue ``lemma``."""
     (_, _, _, _, how_, hs_, he_, _, _, _, _, _, _, _, _, _, che_, _, _, _, cl_, cs_,
      _) = model.singles
     che = {change: che_.get(change, EMPTY).get(how, 0.0)
