@@ -24,7 +24,7 @@ from dragoman.records import Actor, Article, Span, Statement, StatementKind
 from dragoman.statements import boundaries, learned, reported
 from dragoman.statements.cues import Lexicon
 from dragoman.statements.quotes import Quote, find_quotes, paragraphs
-from dragoman.statements.speakers import Resolver, Speaker, core
+from dragoman.statements.speakers import Resolver, Speaker, core_at
 from dragoman.statements.view import View
 from dragoman.time.dateline import parse_dateline
 
@@ -134,13 +134,15 @@ def _from_candidates(text: str, candidates: list[reported.Candidate], every: lis
                      full: list[Quote], owner: dict[Quote, Draft]) -> list[Draft]:
     drafts = []
     heads = {c.head.i for c in candidates if c.how != "according"}
+    quoted = _Reach(full)
+    every_starts = [q.start for q in every]  # quotes come sorted by their start
     for candidate in candidates:
         if candidate.content is None:
             continue
         if candidate.how == "according" and candidate.head.head.i in heads:
             continue  # "according to A, B said ...": A is B's intermediary
         cue = (candidate.head.idx, candidate.cue[-1].idx + len(candidate.cue[-1]))
-        if any(q.start < cue[0] < q.end for q in full):
+        if quoted.covers(cue[0]):
             continue  # speech inside a quote is the quoted speaker's own, as PolNeAR has it
         para = (_para_start(text, cue[0]), _para_end(text, cue[0]))
         start, end = _clip(text, candidate.content, para)
@@ -149,7 +151,8 @@ def _from_candidates(text: str, candidates: list[reported.Candidate], every: lis
             end = _before_according(text, start, end)
         if end <= start:
             continue
-        inside = [q for q in every if q.start < end and start < q.end
+        before_end = every[:bisect.bisect_left(every_starts, end)]  # q.start < end
+        inside = [q for q in before_end if start < q.end
                   and not (q.start <= cue[0] < q.end) and q.start <= para[1] and q.end >= para[0]]
         if inside and _quoted_share(start, end, inside, cue) >= 0.6:
             if any(q in owner for q in inside):
@@ -167,6 +170,24 @@ def _from_candidates(text: str, candidates: list[reported.Candidate], every: lis
                           pieces=list(candidate.pieces))
         drafts.append(draft)
     return drafts
+
+
+class _Reach:
+    """Whether a character lies strictly inside one of some quotes, sorted by their
+    start: the furthest end among the quotes that start before it says it."""
+
+    def __init__(self, quotes: list[Quote]) -> None:
+        self.starts = [q.start for q in quotes]
+        self.reach: list[int] = []  # reach[k]: the furthest end of quotes[:k + 1]
+        furthest = -1
+        for q in quotes:
+            furthest = max(furthest, q.end)
+            self.reach.append(furthest)
+
+    def covers(self, at: int) -> bool:
+        """Whether ``q.start < at < q.end`` for one of the quotes."""
+        k = bisect.bisect_left(self.starts, at)  # quotes[:k] start before ``at``
+        return k > 0 and self.reach[k - 1] > at
 
 
 def _after_dateline(text: str, start: int, end: int) -> int:
@@ -332,7 +353,7 @@ def _dedupe(drafts: list[Draft]) -> list[Draft]:
 
 def _statements(doc: Doc, text: str, drafts: list[Draft], actors: list[Actor],
                 lexicon: Lexicon, view: View) -> list[Statement]:
-    resolver = Resolver(text, actors, lexicon)
+    resolver = Resolver(text, actors, lexicon, view)
     sentence_starts = [view.idx[i] for i in view.sents]
     statements: list[Statement] = []
     last: Statement | None = None
@@ -342,7 +363,7 @@ def _statements(doc: Doc, text: str, drafts: list[Draft], actors: list[Actor],
         via: str | None = None
         if candidate is not None:
             speaker = resolver.speaker(candidate.subject)
-            via = _via(candidate, resolver)
+            via = _via(candidate, resolver, view)
         cue = _cue_span(text, candidate)
         statement = Statement(
             id=f"s{len(statements) + 1}",
@@ -375,27 +396,32 @@ def _cue_span(text: str, candidate: reported.Candidate | None) -> Span | None:
     return Span(start, end, text[start:end])
 
 
-def _via(candidate: reported.Candidate, resolver: Resolver) -> str | None:
+def _via(candidate: reported.Candidate, resolver: Resolver, view: View) -> str | None:
     """The intermediary: "A quoted B as saying" (A), "according to A, B said" (A),
     "B told A" when A is a news medium."""
     token = candidate.via
+    head = candidate.head.i
     if token is None:
-        token = _according_child(candidate.head)
+        token = _according_child(view, head)
     if token is None:
-        for child in candidate.head.children:
-            if child.dep_ in ("dobj", "dative") and resolver.is_media(child):
-                token = child
+        dep = view.dep
+        for child in view.children(head):
+            if dep[child] in ("dobj", "dative") and resolver.is_media(view.doc[child]):
+                token = view.doc[child]
                 break
     if token is None:
         return None
-    actor = resolver.index.at(*core(token))
+    actor = resolver.index.at(*core_at(view, token.i))
     return actor.id if actor is not None else None
 
 
-def _according_child(head: Token) -> Token | None:
-    for child in head.children:
-        if child.lower_ == "according":
-            to = next((c for c in child.children if c.dep_ == "prep"), None)
+def _according_child(view: View, head: int) -> Token | None:
+    """The object of "according to" under token ``head``."""
+    dep = view.dep
+    for child in view.children(head):
+        if view.lower[child] == "according":
+            to = next((c for c in view.children(child) if dep[c] == "prep"), None)
             if to is not None:
-                return next((c for c in to.children if c.dep_ == "pobj"), None)
+                found = next((c for c in view.children(to) if dep[c] == "pobj"), None)
+                return view.doc[found] if found is not None else None
     return None

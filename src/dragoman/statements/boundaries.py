@@ -19,6 +19,7 @@ import json
 from dataclasses import dataclass, field
 from importlib import resources
 from itertools import repeat
+from typing import NamedTuple
 
 from spacy.tokens import Token
 
@@ -33,9 +34,9 @@ _ARITY = {"s": 1, "e": 1, "se": 1, "eb": 1, "how": 1, "hs": 2, "he": 2, "f": 1, 
           "sidee": 2, "cl": 2, "cs": 2, "sentend": 1}  # the features that every extent has
 
 
-@dataclass(frozen=True)
-class Extent:
-    """A candidate content ``text[start:end]`` and how it was made."""
+class Extent(NamedTuple):
+    """A candidate content ``text[start:end]`` and how it was made (a named tuple: made
+    by the thousand, cheaper than a frozen dataclass)."""
 
     start: int
     end: int
@@ -48,9 +49,11 @@ class Model:
     weights: dict[str, float]
     table: Table = field(init=False, repr=False, compare=False)
     singles: tuple[Nested, ...] = field(init=False, repr=False, compare=False)
+    rows: dict[tuple[str, str], _Rows] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "table", Table(self.weights))
+        object.__setattr__(self, "rows", {})  # by rule and cue lemma, as they come
         tables = Templates(self.weights, _ARITY).tables
         object.__setattr__(self, "singles", tuple(tables[name] for name in _ARITY))
 
@@ -102,22 +105,25 @@ def alternatives(view: View, text: str, start: int, end: int, cue: tuple[int, in
         if opening is not None and opening < cue_start:
             starts.append((opening, "sentstart"))
     ends = [(end, "given")]
-    for i in range(first + 1, last + 1):
-        if view.lower[i] in _CUTS:
-            following = view.dep[i + 1] if i + 1 < view.n else ""
-            ends.append((idx[i], "cut" + view.lower[i] + "|" + following))
-    root = view.doc[first:last + 1].root
-    for child in root.rights:
-        left = child.left_edge.i
-        if child.is_punct or left <= first:
+    lower = view.lower
+    for i in [i for i in range(first + 1, last + 1) if lower[i] in _CUTS]:
+        following = view.dep[i + 1] if i + 1 < view.n else ""
+        ends.append((idx[i], "cut" + lower[i] + "|" + following))
+    root, dep = view.root(first, last), view.dep
+    for child in view.children(root):
+        if child < root or view.punct[child]:
+            continue  # its right dependents only, no punctuation
+        left = view.edges(child)[0]
+        if left <= first:
             continue
-        ends.append((idx[left], "right|" + child.dep_))
-        if child.dep_ in _STARTS:
-            starts.append((idx[left], "right|" + child.dep_))
-            if child.dep_ == "prep":
-                pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+        ends.append((idx[left], "right|" + dep[child]))
+        if dep[child] in _STARTS:
+            starts.append((idx[left], "right|" + dep[child]))
+            if dep[child] == "prep":
+                pobj = next((c for c in view.children(child) if dep[c] in ("pobj", "pcomp")),
+                            None)
                 if pobj is not None:
-                    starts.append((idx[pobj.left_edge.i], "pobj|" + child.lower_))
+                    starts.append((idx[view.edges(pobj)[0]], "pobj|" + view.lower[child]))
     if cue_start < start:
         ends.append((view.ends[view.sentence(last)[1]], "sentend"))
         ends.append((para_end, "paraend"))
@@ -143,8 +149,7 @@ def _bucket(n: int) -> str:
         "8" if n <= 15 else "16" if n <= 31 else "32"
 
 
-@dataclass(frozen=True)
-class _Content:
+class _Content(NamedTuple):
     """What the features of every candidate extent of one content share: the given
     extent and its first and last token, the cue's tokens, its lemma, the rule."""
 
@@ -196,44 +201,89 @@ def _parts(view: View, text: str, extent: Extent, content: _Content) -> tuple[st
     first, last = view.tokens(extent.start, extent.end)
     given_size = max(0, content.last - content.first + 1)
     after = last + 1
-    marks = sum(text.count(c, extent.start, extent.end) for c in '"“”')
+    start, stop = extent.start, extent.end
+    marks = text.count('"', start, stop) + text.count("“", start, stop) + \
+        text.count("”", start, stop)
     size = max(0, last - first + 1)
     change = "same" if size == given_size else "longer" if size > given_size else "shorter"
     cue_at = view.idx[content.cue[0]]
     side = "after" if cue_at < extent.start else "before" if cue_at >= extent.end else "around"
     dep_after = view.dep[after] if after < view.n else "none"
-    return (extent.how_end.split("|")[0], extent.how_start + "/" + extent.how_end,
+    return (extent.how_end.partition("|")[0], extent.how_start + "/" + extent.how_end,
             view.word(first), view.word(last), view.word(after), dep_after, _bucket(size),
             change, str(marks % 2), side, str(size > 0 and view.ends_sentence(last)))
 
 
-def _score(view: View, text: str, extent: Extent, content: _Content, model: Model) -> float:
+class _Rows(NamedTuple):
+    """What the model holds for one content, looked up once per :func:`choose`: the
+    weights and tables of the features keyed by its rule and cue lemma, the weights of
+    its size change by kind, the table of the words an extent adds or leaves out."""
+
+    how: float
+    hs: Nested
+    he: Nested
+    cl: Nested
+    cs: Nested
+    che: dict[str, float]
+    table: dict[Feature, float]
+    unmoved: tuple[float, float]  # the weights of an unmoved right and left edge
+
+
+def _rows(content: _Content, model: Model) -> _Rows:
+    """The :class:`_Rows` of ``content`` under ``model`` (kept by the model)."""
+    key = (content.how, content.cue_lemma)
+    found = model.rows.get(key)
+    if found is None:
+        found = model.rows[key] = _rows_of(*key, model)
+    return found
+
+
+def _rows_of(how: str, lemma: str, model: Model) -> _Rows:
+    """The :class:`_Rows` of a content found by the rule ``how`` for a cue ``lemma``."""
+    (_, _, _, _, how_, hs_, he_, _, _, _, _, _, _, _, _, _, che_, _, _, _, cl_, cs_,
+     _) = model.singles
+    che = {change: che_.get(change, EMPTY).get(how, 0.0)
+           for change in ("same", "longer", "shorter")}
+    table = model.table.weights
+    return _Rows(how_.get(how, 0.0), hs_.get(how, EMPTY), he_.get(how, EMPTY),
+                 cl_.get(lemma, EMPTY), cs_.get(lemma, EMPTY), che, table,
+                 (table.get(("r", "none"), 0.0), table.get(("l", "none"), 0.0)))
+
+
+def _score(view: View, text: str, extent: Extent, content: _Content, model: Model,
+           rows: _Rows | None = None) -> float:
     """:meth:`Model.score` of the features of ``extent`` (:func:`_features`, in the same
     order), their weights looked up in the model's :class:`Templates` and, for the
     features of the words an extent adds or leaves out, in its :class:`Table`: keep the
-    two in step."""
-    how, how_start, how_end = content.how, extent.how_start, extent.how_end
+    two in step. ``rows``: :func:`_rows` of the content, when worked out already."""
+    rows = rows if rows is not None else _rows(content, model)
+    how_start, how_end = extent.how_start, extent.how_end
     (end, pair, word_first, word_last, word_after, dep_after, bucket, change, quotes, side,
      sentend) = _parts(view, text, extent, content)
-    (s_, e_, se_, eb_, how_, hs_, he_, f_, l_, a_, fs_, ae_, ad_, z_, ze_, ch_, che_, q_, side_,
-     sidee_, cl_, cs_, sentend_) = model.singles
+    (s_, e_, se_, eb_, _, _, _, f_, l_, a_, fs_, ae_, ad_, z_, ze_, ch_, _, q_, side_,
+     sidee_, _, _, sentend_) = model.singles
     weights: list[float] = [
         s_.get(how_start, 0.0), e_.get(how_end, 0.0), se_.get(pair, 0.0), eb_.get(end, 0.0),
-        how_.get(how, 0.0), hs_.get(how, EMPTY).get(how_start, 0.0),
-        he_.get(how, EMPTY).get(how_end, 0.0), f_.get(word_first, 0.0),
-        l_.get(word_last, 0.0), a_.get(word_after, 0.0),
+        rows.how, rows.hs.get(how_start, 0.0), rows.he.get(how_end, 0.0),
+        f_.get(word_first, 0.0), l_.get(word_last, 0.0), a_.get(word_after, 0.0),
         fs_.get(word_first, EMPTY).get(how_start, 0.0),
         ae_.get(word_after, EMPTY).get(end, 0.0), ad_.get(dep_after, EMPTY).get(end, 0.0),
         z_.get(bucket, 0.0), ze_.get(bucket, EMPTY).get(end, 0.0), ch_.get(change, 0.0),
-        che_.get(change, EMPTY).get(how, 0.0), q_.get(quotes, 0.0), side_.get(side, 0.0),
-        sidee_.get(side, EMPTY).get(pair, 0.0), cl_.get(content.cue_lemma, EMPTY).get(end, 0.0),
-        cs_.get(content.cue_lemma, EMPTY).get(how_start, 0.0), sentend_.get(sentend, 0.0),
+        rows.che[change], q_.get(quotes, 0.0), side_.get(side, 0.0),
+        sidee_.get(side, EMPTY).get(pair, 0.0), rows.cl.get(end, 0.0),
+        rows.cs.get(how_start, 0.0), sentend_.get(sentend, 0.0),
     ]
-    get = model.table.weights.get
-    for row in _difference(view, content.given.end, extent, content.cue, "r"):
-        weights.append(get(row, 0.0))
-    for row in _difference(view, content.given.start, extent, content.cue, "l"):
-        weights.append(get(row, 0.0))
+    get, given = rows.table.get, content.given
+    if extent.end == given.end:  # what _difference gives an edge left where it was
+        weights.append(rows.unmoved[0])
+    else:
+        for row in _difference(view, given.end, extent, content.cue, "r"):
+            weights.append(get(row, 0.0))
+    if extent.start == given.start:
+        weights.append(rows.unmoved[1])
+    else:
+        for row in _difference(view, given.start, extent, content.cue, "l"):
+            weights.append(get(row, 0.0))
     return sum(weights)
 
 
@@ -279,5 +329,6 @@ def choose(view: View, text: str, start: int, end: int, cue: list[Token], how: s
     if len(found) == 1:
         return start, end
     content = _Content(found[0], *view.tokens(start, end), span, cue[0].lemma_.lower(), how)
-    best = max(found, key=lambda x: _score(view, text, x, content, model))
+    rows = _rows(content, model)
+    best = max(found, key=lambda x: _score(view, text, x, content, model, rows))
     return best.start, best.end

@@ -16,7 +16,7 @@ import json
 import math
 from dataclasses import dataclass, field
 from importlib import resources
-from itertools import repeat
+from itertools import compress, repeat
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -34,12 +34,14 @@ _NOUN_PREPS = {"for", "against", "on", "about", "over", "of"}  # "support for X"
 _PEOPLE = {"PERSON", "ORG", "NORP", "GPE"}
 _TIMES = {"DATE", "TIME"}
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl")
+_SUBJECT_SET = frozenset(_SUBJECT_DEPS)
 _LEMMA_CHILDREN = ("neg", "aux", "auxpass", "mark")  # relations paired with the cue's lemma
 _ARITY = {"l": 1, "p": 1, "t": 1, "d": 1, "k": 1, "lk": 2, "ld": 2, "h": 1, "hd": 1, "s": 1,
           "ls": 2, "ks": 2, "z": 1, "kz": 2, "q": 1, "lex": 1, "hl": 2, "ht": 1, "ent": 1,
           "lsk": 2, "lhs": 2, "hs": 2, "first": 1, "in": 1, "lin": 2, "c": 1, "lc": 2}
 _BY_LEMMA = ("l", "lk", "ld", "ls", "lsk", "lhs", "lin", "lc")  # keyed first by the lemma
 _BY_KIND = ("k", "ks", "kz", "hs")  # keyed first by the content kind
+_TRUTHS = ("q", "lex", "ent", "first")  # their one part is "True" or "False"
 _SINGLES = ("p", "t", "d", "h", "hd", "s", "z", "q", "lex", "hl", "ht", "ent", "first", "in",
             "c")
 
@@ -56,6 +58,7 @@ class Model:
     by_kind: tuple[dict[str, tuple[Any, ...]], tuple[Any, ...]] = field(
         init=False, repr=False, compare=False)
     singles: tuple[Any, ...] = field(init=False, repr=False, compare=False)
+    truths: tuple[tuple[float, float], ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         templates = Templates(self.weights, _ARITY)
@@ -64,6 +67,9 @@ class Model:
         object.__setattr__(self, "by_lemma", rows(templates, _BY_LEMMA))
         object.__setattr__(self, "by_kind", rows(templates, _BY_KIND))
         object.__setattr__(self, "singles", tuple(templates.tables[n] for n in _SINGLES))
+        object.__setattr__(self, "truths", tuple(
+            (templates.tables[n].get("False", 0.0), templates.tables[n].get("True", 0.0))
+            for n in _TRUTHS))
 
     def probability(self, features: list[str]) -> float:
         return self._logistic(sum(map(self.weights.get, features, repeat(0.0))))
@@ -217,13 +223,14 @@ def _parts_at(view: View, i: int, h: int, at: int | None) -> tuple[list[str], st
     of: the cue's dependency relations, whether the head has a subject, the head's size
     bucket, the source's kind and its first part."""
     dep = view.dep
-    children = sorted({dep[c] for c in view.children(i)})
-    subject = str(any(dep[c] in _SUBJECT_DEPS for c in view.children(h)))
-    head = view.doc[h]
-    size = head.right_edge.i - head.left_edge.i + 1
+    kids = view.children(i)
+    children = [dep[kids[0]]] if len(kids) == 1 else sorted({dep[c] for c in kids})
+    subject = str(not _SUBJECT_SET.isdisjoint(map(dep.__getitem__, view.children(h))))
+    left, right = view.edges(h)
+    size = right - left + 1
     bucket = "s" if size < 4 else "m" if size < 12 else "l"
     src = _kind(view, at)
-    return children, subject, bucket, src, src.split(":")[0]
+    return children, subject, bucket, src, src.partition(":")[0]
 
 
 def _weights_at(view: View, i: int, kind: str, h: int, at: int | None, lexicon: Lexicon,
@@ -237,20 +244,20 @@ def _weights_at(view: View, i: int, kind: str, h: int, at: int | None, lexicon: 
     w_l, lk, ld, ls, lsk, lhs, lin, lc = table.get(lemma, missing)
     table, missing = model.by_kind
     w_k, ks, kz, hs = table.get(kind, missing)
-    p_, t_, d_, h_, hd_, s_, z_, q_, lex_, hl_, ht_, ent_, first_, in_, c_ = model.singles
+    p_, t_, d_, h_, hd_, s_, z_, _, _, hl_, ht_, _, _, in_, c_ = model.singles
+    q_, lex_, ent_, first_ = model.truths  # weights indexed by a bool
     weights: list[float] = [
         w_l, p_.get(view.pos[i], 0.0), t_.get(view.tag[i], 0.0), d_.get(dep[i], 0.0), w_k,
         lk.get(kind, 0.0), ld.get(dep[i], 0.0), h_.get(view.lemma[up], 0.0),
         hd_.get(dep[up], 0.0), s_.get(src, 0.0), ls.get("none" if at is None else "some", 0.0),
         ks.get(src_kind, 0.0), z_.get(bucket, 0.0), kz.get(bucket, 0.0),
-        q_.get(str(quoted), 0.0), lex_.get(str(lemma in lexicon.cue_verbs), 0.0),
+        q_[quoted], lex_[lemma in lexicon.cue_verbs],
         hl_.get(view.lemma[h], EMPTY).get(kind, 0.0), ht_.get(view.tag[h], 0.0),
-        ent_.get(str(at is not None and view.ent[at] in _PEOPLE), 0.0),
+        ent_[at is not None and view.ent[at] in _PEOPLE],
         lsk.get(src_kind, 0.0), lhs.get(subject, 0.0), hs.get(subject, 0.0),
-        first_.get(str(first), 0.0), in_.get(inside, 0.0), lin.get(str(inside != "none"), 0.0),
+        first_[first], in_.get(inside, 0.0), lin.get(str(inside != "none"), 0.0),
     ]
-    for c in children:
-        weights.append(c_.get(c, 0.0))
+    weights.extend(map(c_.get, children, repeat(0.0)))
     for c in children:
         if c in _LEMMA_CHILDREN:
             weights.append(lc.get(c, 0.0))
@@ -261,15 +268,17 @@ def quote_parity(doc: Doc, view: View | None = None) -> list[bool]:
     """For each token, whether an odd number of quote marks precede it in its sentence
     (what :func:`_in_quote` says, for a whole document at once)."""
     view = view if view is not None else View(doc)
-    starts = set(view.sents)
-    marks = reported._QUOTE_MARKS
-    parity, odd = [], False
-    for i, lower in enumerate(view.lower):
-        if i in starts:
-            odd = False
-        parity.append(odd)
-        if lower in marks:
-            odd = not odd
+    parity = [False] * view.n
+    quote_marks = reported._QUOTE_MARKS
+    marks = list(compress(range(view.n), map(quote_marks.__contains__, view.lower)))
+    if not marks:
+        return parity
+    for start, end in zip(view.sents, [*view.sents[1:], view.n], strict=True):
+        inside = marks[bisect.bisect_left(marks, start):bisect.bisect_left(marks, end)]
+        for k in range(0, len(inside), 2):  # after an opening mark, up to its closing one
+            first = inside[k] + 1
+            last = inside[k + 1] + 1 if k + 1 < len(inside) else end
+            parity[first:last] = [True] * (last - first)
     return parity
 
 
@@ -289,9 +298,9 @@ def candidates(doc: Doc, lexicon: Lexicon, used: set[int],
 def _candidates_at(view: View, used: set[int]) -> list[tuple[int, str, int]]:
     """:func:`candidates` by token index."""
     found = []
-    pos, kids = view.pos, view.parse.kids
-    for i in range(view.n):
-        if not kids[i] or i in used or pos[i] not in _POS:
+    kids = view.parse.kids
+    for i in compress(range(view.n), map(_POS.__contains__, view.pos)):
+        if not kids[i] or i in used:
             continue  # a token with no dependents has no content
         content = _content_at(view, i)
         if content is not None:
@@ -322,7 +331,7 @@ def find(doc: Doc, lexicon: Lexicon, found: list[reported.Candidate],
         if model.probability_of_weights(weights) < model.threshold:
             continue
         span = reported.content_span(doc[h], lexicon.cue_verbs, view)
-        if span is None or any(_same(span, t) for t in taken):
+        if span is None or _repeats(span, taken):
             continue
         extra.append(reported.Candidate([doc[i]], span, doc[source] if source is not None
                                         else None, how="learned"))
@@ -359,6 +368,16 @@ class _Enclosing:
         """How the first content that holds the character ``at`` was found, or "none"."""
         k = bisect.bisect_right(self.edges, at) - 1
         return self.hows[k] if k >= 0 else "none"
+
+
+def _repeats(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    """Whether ``span`` is :func:`_same` as any of ``taken`` (the test written out)."""
+    start, end = span
+    for other_start, other_end in taken:
+        shared = min(end, other_end) - max(start, other_start)
+        if shared > 0 and 2 * shared >= end - start and 2 * shared >= other_end - other_start:
+            return True
+    return False
 
 
 def _same(a: tuple[int, int], b: tuple[int, int]) -> bool:

@@ -5,6 +5,7 @@ subjects ("X said on Monday that ...", "..., X said", "according to X, ...",
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import compress
 
 from spacy.tokens import Doc, Token
 
@@ -43,12 +44,8 @@ def find(doc: Doc, lexicon: Lexicon, view: View | None = None) -> list[Candidate
     view = view if view is not None else View(doc)
     found: list[Candidate] = []
     used: set[int] = set()
-    pos, lower, lemma = view.pos, view.lower, view.lemma
-    for i in range(view.n):
+    for i in _cue_words(view, lexicon):
         if i in used:
-            continue
-        if lower[i] not in _OPENERS and (pos[i] not in _VERBS or (
-                lemma[i] not in lexicon.cue_verbs and lower[i] not in lexicon.phrase_words)):
             continue
         candidate = _candidate(doc[i], lexicon, view)
         if candidate is None or not candidate.cue:  # a cue phrase can come out empty
@@ -58,6 +55,17 @@ def find(doc: Doc, lexicon: Lexicon, view: View | None = None) -> list[Candidate
         used.update(t.i for t in candidate.consumed)
     found.extend(_colon_lines(doc, view))
     return [c for c in found if c.how not in _NESTABLE or not _nested(c, found)]
+
+
+def _cue_words(view: View, lexicon: Lexicon) -> list[int]:
+    """The tokens that may open a cue, in text order: "according", "in", and verbs that
+    are cue verbs or words of cue phrases (the tokens sifted in C, the verbs in Python)."""
+    lower, lemma, everyone = view.lower, view.lemma, range(view.n)
+    verbs, phrase_words = lexicon.cue_verbs, lexicon.phrase_words
+    found = [i for i in compress(everyone, map(_VERBS.__contains__, view.pos))
+             if lemma[i] in verbs or lower[i] in phrase_words]
+    openers = list(compress(everyone, map(_OPENERS.__contains__, lower)))
+    return sorted({*found, *openers}) if openers else found
 
 
 def _colon_lines(doc: Doc, view: View) -> list[Candidate]:
@@ -92,13 +100,14 @@ def _nested(candidate: Candidate, found: list[Candidate]) -> bool:
 
 
 def _candidate(token: Token, lexicon: Lexicon, view: View) -> Candidate | None:
-    lower = token.lower_
-    if lower == "according" or (lower == "in" and _next_words(view, token.i, 3) == (
+    i = token.i
+    lower = view.lower[i]
+    if lower == "according" or (lower == "in" and _next_words(view, i, 3) == (
             "the", "words", "of")):
         return _according(token, view)
-    if token.pos_ not in ("VERB", "AUX"):
+    if view.pos[i] not in _VERBS:
         return None
-    lemma = token.lemma_.lower()
+    lemma = view.lemma[i]
     if lemma not in lexicon.cue_verbs:
         clause = _child(token, ("ccomp",), view) if lower in lexicon.phrase_words else None
         if clause is None or len(cue_tokens(token, lexicon, view)) < 2:
@@ -113,11 +122,12 @@ def _candidate(token: Token, lexicon: Lexicon, view: View) -> Candidate | None:
     if clause is not None:
         return Candidate(cue_tokens(token, lexicon, view),
                          content_span(clause, lexicon.cue_verbs, view), subject_of(token, view))
-    clause = _statement_clause(token, lexicon) if lemma in lexicon.verbs else None
+    clause = _statement_clause(token, lexicon, view) if lemma in lexicon.verbs else None
     if clause is not None:  # "said in a statement that ..." parsed with the clause on the noun
         return Candidate(cue_tokens(token, lexicon, view),
                          content_span(clause, lexicon.cue_verbs, view), subject_of(token, view))
-    if token.dep_ == "parataxis" and lemma in lexicon.verbs and subject_of(token, view) is not None:
+    if view.dep[i] == "parataxis" and lemma in lexicon.verbs and \
+            subject_at(view, i) is not None:
         return _parenthetical(token, lexicon, view)
     return _object_candidate(token, lemma, lexicon, view)
 
@@ -128,10 +138,11 @@ def _object_candidate(token: Token, lemma: str, lexicon: Lexicon,
     liar"), infinitive ("vowed to ..."), prepositional object ("accused ... of X"), or
     object ("endorsed X")."""
     obj = _child(token, ("dobj",), view)
+    dep, kids = view.dep, view.children(token.i)
     if lemma in lexicon.objcomps and obj is not None:
-        comps = [c for c in token.children if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > obj.i]
+        comps = [c for c in kids if dep[c] in ("oprd", "xcomp", "ccomp") and c > obj.i]
         if comps:
-            span = _extent(obj.left_edge.i, comps[-1].right_edge.i, view)
+            span = _extent(view.edges(obj.i)[0], view.edges(comps[-1])[1], view)
             return Candidate(cue_tokens(token, lexicon, view), span, subject_of(token, view),
                              how="objcomp")
     xcomp = _child(token, ("xcomp",), view)
@@ -142,12 +153,12 @@ def _object_candidate(token: Token, lemma: str, lexicon: Lexicon,
             return _raising(token, raised, xcomp, lexicon, view)
         return Candidate(cue_tokens(token, lexicon, view), content_span(xcomp, view=view),
                          subject_of(token, view), how="xcomp")
-    for prep in token.children:
-        if prep.dep_ == "prep" and (lemma, prep.lower_) in lexicon.vpreps:
-            pobj = _child(prep, ("pobj", "pcomp"))
+    for prep in kids:
+        if dep[prep] == "prep" and (lemma, view.lower[prep]) in lexicon.vpreps:
+            pobj = next((c for c in view.children(prep) if dep[c] in ("pobj", "pcomp")), None)
             if pobj is not None:
-                first = obj.left_edge.i if obj is not None and obj.i < prep.i else pobj.left_edge.i
-                span = _extent(first, pobj.right_edge.i, view)  # "accused [him of lying]"
+                first = view.edges(obj.i if obj is not None and obj.i < prep else pobj)[0]
+                span = _extent(first, view.edges(pobj)[1], view)  # "accused [him of lying]"
                 return Candidate(cue_tokens(token, lexicon, view), span, subject_of(token, view),
                                  how="prep")
     if lemma in lexicon.objects and obj is not None:
@@ -167,16 +178,19 @@ def _raising(token: Token, subject: Token, xcomp: Token, lexicon: Lexicon,
     return Candidate(cue_tokens(token, lexicon, view), span, None, how="raising", pieces=pieces)
 
 
-def _statement_clause(token: Token, lexicon: Lexicon) -> Token | None:
-    for prep in token.children:
-        if prep.dep_ == "prep" and prep.lower_ == "in":
-            pobj = _child(prep, ("pobj",))
-            if pobj is None or pobj.lemma_.lower() not in lexicon.statement_nouns:
+def _statement_clause(token: Token, lexicon: Lexicon, view: View) -> Token | None:
+    """The "that" clause of "said in a statement that ...", hung on the noun."""
+    dep, lower = view.dep, view.lower
+    for prep in view.children(token.i):
+        if dep[prep] == "prep" and lower[prep] == "in":
+            pobj = _first_at(view, view.children(prep), "pobj")
+            if pobj is None or view.lemma[pobj] not in lexicon.statement_nouns:
                 continue
-            clause = _child(pobj, ("acl", "ccomp", "relcl"))
-            if clause is not None and any(c.dep_ == "mark" and c.lower_ == "that"
-                                          for c in clause.children):
-                return clause
+            clause = next((c for c in view.children(pobj) if dep[c] in ("acl", "ccomp", "relcl")),
+                          None)
+            if clause is not None and any(dep[c] == "mark" and lower[c] == "that"
+                                          for c in view.children(clause)):
+                return token.doc[clause]
     return None
 
 

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from dragoman.actors import MentionIndex
 from dragoman.records import Actor, Span
 from dragoman.statements.cues import Lexicon
+from dragoman.statements.view import View
 
 _PERSONAL = {"he", "she", "him", "her"}
 _PRONOUNS = _PERSONAL | {"they", "we", "i", "it", "you"}
@@ -56,12 +57,46 @@ def core(token: Token) -> tuple[int, int]:
     return doc[first].idx, token.idx + len(token)
 
 
+def phrase_at(view: View, i: int) -> tuple[int, int]:
+    """:func:`noun_phrase` of token ``i``, read from the view."""
+    if view.lower[i] in _PRONOUNS:
+        return i, i
+    dep, punct, space = view.dep, view.punct, view.space
+    first, last = view.edges(i)[0], i
+    for child in view.children(i):
+        if child < i:
+            continue  # its right dependents only
+        if dep[child] in _NP_CUT and dep[child] != "punct":
+            break
+        if dep[child] != "punct":
+            last = view.edges(child)[1]
+    while first < last and (punct[first] or space[first]):
+        first += 1
+    while last > first and (punct[last] or space[last]):
+        last -= 1
+    return first, last
+
+
+def core_at(view: View, i: int) -> tuple[int, int]:
+    """:func:`core` of token ``i``, read from the view."""
+    first = i
+    for left in reversed([c for c in view.children(i) if c < i]):  # nearest first
+        left_edge, right_edge = view.edges(left)
+        if right_edge != first - 1 or view.dep[left] not in _CORE:
+            break
+        first = left_edge
+    return view.idx[first], view.ends[i]
+
+
 class Resolver:
     """Maps speaker tokens to actors of one article, remembering recent speakers so that
     a pronoun without an actor mention goes to the last compatible person speaker."""
 
-    def __init__(self, text: str, actors: list[Actor], lexicon: Lexicon) -> None:
+    def __init__(self, text: str, actors: list[Actor], lexicon: Lexicon,
+                 view: View | None = None) -> None:
+        """``view``: the article's :class:`View`, read instead of spaCy tokens."""
         self.text = text
+        self.view = view
         self.index = MentionIndex(actors)
         self.lexicon = lexicon
         self._spoken: list[tuple[int, str]] = []  # (char position, person actor id)
@@ -73,10 +108,10 @@ class Resolver:
         """The speaker named by ``token`` (the head of the subject or of "according to X")."""
         if token is None:
             return None
-        first, last = noun_phrase(token)
-        doc = token.doc
-        start, end = doc[first].idx, doc[last].idx + len(doc[last])
-        actor = self.index.at(*core(token))
+        view = self._view(token)
+        first, last = phrase_at(view, token.i)
+        start, end = view.idx[first], view.ends[last]
+        actor = self.index.at(*core_at(view, token.i))
         if actor is None and token.lower_ in _PERSONAL:
             actor_id = self._last_person(token.idx)
         else:
@@ -98,8 +133,13 @@ class Resolver:
 
     def is_media(self, token: Token) -> bool:
         """Whether the phrase headed by ``token`` names a news medium."""
-        actor = self.index.at(*core(token))
+        view = self._view(token)
+        actor = self.index.at(*core_at(view, token.i))
         if actor is not None and actor.kind == "media":
             return True
-        first, last = noun_phrase(token)
-        return any(t.lower_ in self.lexicon.media for t in token.doc[first:last + 1])
+        first, last = phrase_at(view, token.i)
+        return not self.lexicon.media.isdisjoint(view.lower[first:last + 1])
+
+    def _view(self, token: Token) -> View:
+        """The view of ``token``'s document (the article's, when given)."""
+        return self.view if self.view is not None else View(token.doc)

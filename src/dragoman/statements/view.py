@@ -38,6 +38,7 @@ class View:
         self.space: list[bool] = rows[:, 1].astype(bool).tolist()
         self.ent = names(doc.vocab.strings, rows[:, 3].tolist())
         self._last_words: list[int] | None = None
+        self._edges: dict[int, tuple[int, int]] = {}
         self.sents: list[int] = np.flatnonzero(rows[:, 2].astype("int64") == 1).tolist()
         if self.n and (not self.sents or self.sents[0] != 0):
             self.sents.insert(0, 0)  # the first token starts a sentence, marked or not
@@ -46,6 +47,40 @@ class View:
         """The dependents of token ``i``, in text order (the parse's own list: read it,
         never change it)."""
         return self.parse.kids[i]
+
+    def edges(self, i: int) -> tuple[int, int]:
+        """The first and last token of token ``i``'s subtree, as spaCy has them (read
+        once per token: on a non-projective parse they can differ from the subtree's
+        least and greatest index, and what spaCy says is what counts)."""
+        found = self._edges.get(i)
+        if found is None:
+            token = self.doc[i]
+            found = self._edges[i] = (token.left_edge.i, token.right_edge.i)
+        return found
+
+    def root(self, first: int, last: int) -> int:
+        """``Span.root`` of tokens ``first`` to ``last``: a sentence root among them, else
+        the first of those whose head lies outside with the fewest steps up to its
+        sentence's root (a bare punctuation or space token counting as far)."""
+        head = self.head
+        for i in range(first, last + 1):
+            if head[i] == i:
+                return i
+        best, found = self.n, -1
+        kids, punct, space = self.parse.kids, self.punct, self.space
+        for i in range(first, last + 1):
+            if first <= head[i] <= last:
+                continue
+            if (space[i] or punct[i]) and not kids[i]:
+                steps = self.n - 1
+            else:
+                steps, k = 0, i
+                while head[k] != k:
+                    k = head[k]
+                    steps += 1
+            if steps < best:
+                best, found = steps, i
+        return first if found == -1 else found
 
     def tokens(self, start: int, end: int) -> tuple[int, int]:
         """First and last token of the characters ``start:end`` (partly covered included)."""
