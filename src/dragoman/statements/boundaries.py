@@ -234,8 +234,13 @@ def _rows(content: _Content, model: Model) -> _Rows:
     key = (content.how, content.cue_lemma)
     found = model.rows.get(key)
     if found is None:
+        if len(model.rows) >= _ROWS_KEPT:  # memory stays bounded over long runs
+            model.rows.clear()
         found = model.rows[key] = _rows_of(*key, model)
     return found
+
+
+_ROWS_KEPT = 50_000  # (rule, cue lemma) pairs whose weights a model keeps
 
 
 def _rows_of(how: str, lemma: str, model: Model) -> _Rows:
