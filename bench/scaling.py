@@ -1,6 +1,6 @@
 """Scaling on one machine: dragoman with one process against ``--workers W``, end to end.
 
-Usage: python bench/scaling.py [--articles N] [--workers W] [--rounds R] [--corpus PATH]
+Usage: python bench/scaling.py [--articles N (1000)] [--workers W] [--rounds R] [--corpus PATH]
 
 Ingests the first N articles of ../shared/corpora/news-10k.jsonl.gz into a fresh SQLite
 store, once with one process and once with W worker processes (and the single writer),
@@ -52,7 +52,7 @@ def timed(rows: list[dict[str, str]], workers: int, tmp: Path) -> tuple[float, i
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=300)
+    parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--corpus", type=Path, default=corpus.NEWS)
