@@ -126,7 +126,6 @@ class Dictionary:
         self.longest: dict[str, int] = {}
         self.entries: list[Entry] = []
         self._prefixes: tuple[tuple[int, int], set[tuple[str, ...]]] | None = None
-        self._openings: tuple[tuple[int, int], frozenset[tuple[str, ...]]] | None = None
         self._followers: tuple[tuple[int, int], dict[str, frozenset[str] | None]] | None = None
 
     def add_entry(self, entry: Entry, override: bool = False, pin: bool = False) -> None:
@@ -171,28 +170,21 @@ class Dictionary:
             self._prefixes = (size, found)
         return self._prefixes[1]
 
-    def openings(self) -> frozenset[tuple[str, ...]]:
-        """The first two words of every phrase and agent key (the key itself when it is one
-        word): no match begins at a word unless the word, or the word and the next, is
-        one of these (built again after additions)."""
-        size = (len(self.phrases), len(self.agents))
-        if self._openings is None or self._openings[0] != size:
-            found = frozenset(key[:2] for keys in (self.phrases, self.agents) for key in keys)
-            self._openings = (size, found)
-        return self._openings[1]
-
     def followers(self) -> dict[str, frozenset[str] | None]:
-        """:meth:`openings` by first word: None where the word opens a key alone, else the
-        words that may follow it in an opening (built again after additions)."""
+        """Where a phrase or agent key can begin, by its first word: None where the word is
+        a key alone, else the words that may follow it (the second words of its keys). No
+        match begins at a word unless it is here and, when not None, the next word is in
+        its set (built again after additions)."""
         size = (len(self.phrases), len(self.agents))
         if self._followers is None or self._followers[0] != size:
             pairs: dict[str, set[str]] = {}
             alone: set[str] = set()
-            for opening in self.openings():
-                if len(opening) == 1:
-                    alone.add(opening[0])
-                else:
-                    pairs.setdefault(opening[0], set()).add(opening[1])
+            for keys in (self.phrases, self.agents):
+                for key in keys:
+                    if len(key) == 1:
+                        alone.add(key[0])
+                    else:
+                        pairs.setdefault(key[0], set()).add(key[1])
             found: dict[str, frozenset[str] | None] = {
                 word: None if word in alone else frozenset(pairs[word])
                 for word in alone | pairs.keys() if word in self.longest}

@@ -10,7 +10,19 @@ import bisect
 from collections.abc import Callable
 
 import numpy as np
-from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, LOWER, POS, TAG
+from spacy.attrs import (
+    DEP,
+    HEAD,
+    IDX,
+    IS_PUNCT,
+    IS_SPACE,
+    LEMMA,
+    LENGTH,
+    LOWER,
+    POS,
+    SENT_START,
+    TAG,
+)
 from spacy.tokens import Doc, Token
 
 from dragoman.actors.index import MentionIndex
@@ -35,7 +47,8 @@ class Parse:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        rows = doc.to_array([HEAD, DEP, POS, TAG, LOWER, LEMMA, IDX, LENGTH])
+        rows = doc.to_array([HEAD, DEP, POS, TAG, LOWER, LEMMA, IDX, LENGTH, IS_PUNCT, IS_SPACE,
+                             SENT_START])
         self.n = len(doc)
         strings = doc.vocab.strings
         heads = np.arange(self.n) + rows[:, 0].astype(np.int64)
@@ -55,6 +68,43 @@ class Parse:
                 else:
                     kids[h].append(i)
         self.kids = kids  # kids[i]: the dependents of token i, in text order
+        self.punct: list[bool] = rows[:, 8].astype(bool).tolist()
+        self.space: list[bool] = rows[:, 9].astype(bool).tolist()
+        marked: list[int] = np.flatnonzero(rows[:, 10] == 1).tolist()  # is_sent_start True
+        self.first_marked = bool(marked) and marked[0] == 0
+        # the first token of each sentence (the document's first, marked or not)
+        self.sents = marked if self.first_marked or not self.n else [0, *marked]
+
+    def root(self, first: int, last: int) -> int:
+        """``doc[first:last + 1].root.i``, as spaCy chooses it: a sentence root among the
+        tokens, else the first of those whose head lies outside with the fewest steps up
+        to its sentence's root (a childless punctuation or space token counting as far)."""
+        if first == last:
+            return first
+        head = self.head
+        for i in range(first, last + 1):
+            if head[i] == i:
+                return i
+        best, found = self.n, -1
+        for i in range(first, last + 1):
+            if first <= head[i] <= last:
+                continue
+            steps = self._to_root(i)
+            if steps < best:
+                best, found = steps, i
+        return first if found == -1 else found
+
+    def _to_root(self, i: int) -> int:
+        """spaCy's ``_count_words_to_root`` with the document's length as its limit."""
+        if (self.punct[i] or self.space[i]) and not self.kids[i]:
+            return self.n - 1
+        head, steps = self.head, 0
+        while head[i] != i:
+            i = head[i]
+            steps += 1
+            if steps >= self.n:
+                raise RuntimeError("a cycle in the dependency parse")
+        return steps
 
     def token(self, i: int) -> Token:
         """The spaCy token ``i``, where a result needs one."""

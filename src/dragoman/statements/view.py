@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import bisect
 
-import numpy as np
-from spacy.attrs import ENT_TYPE, IS_PUNCT, IS_SPACE, SENT_START
+from spacy.attrs import ENT_TYPE
 from spacy.tokens import Doc
 
 from dragoman.events.syntax import Parse
@@ -33,15 +32,11 @@ class View:
         self.head, self.dep, self.pos, self.tag = parse.head, parse.dep, parse.pos, parse.tag
         self.lower, self.lemma = parse.lower, parse.lemma
         self.idx, self.ends = parse.idx, parse.end
-        rows = doc.to_array([IS_PUNCT, IS_SPACE, SENT_START, ENT_TYPE])
-        self.punct: list[bool] = rows[:, 0].astype(bool).tolist()
-        self.space: list[bool] = rows[:, 1].astype(bool).tolist()
-        self.ent = names(doc.vocab.strings, rows[:, 3].tolist())
+        self.punct, self.space, self.sents = parse.punct, parse.space, parse.sents
+        self.root = parse.root  # Span.root of tokens first to last
+        self.ent = names(doc.vocab.strings, doc.to_array(ENT_TYPE).tolist())
         self._last_words: list[int] | None = None
         self._edges: dict[int, tuple[int, int]] = {}
-        self.sents: list[int] = np.flatnonzero(rows[:, 2].astype("int64") == 1).tolist()
-        if self.n and (not self.sents or self.sents[0] != 0):
-            self.sents.insert(0, 0)  # the first token starts a sentence, marked or not
 
     def children(self, i: int) -> list[int]:
         """The dependents of token ``i``, in text order (the parse's own list: read it,
@@ -57,30 +52,6 @@ class View:
             token = self.doc[i]
             found = self._edges[i] = (token.left_edge.i, token.right_edge.i)
         return found
-
-    def root(self, first: int, last: int) -> int:
-        """``Span.root`` of tokens ``first`` to ``last``: a sentence root among them, else
-        the first of those whose head lies outside with the fewest steps up to its
-        sentence's root (a bare punctuation or space token counting as far)."""
-        head = self.head
-        for i in range(first, last + 1):
-            if head[i] == i:
-                return i
-        best, found = self.n, -1
-        kids, punct, space = self.parse.kids, self.punct, self.space
-        for i in range(first, last + 1):
-            if first <= head[i] <= last:
-                continue
-            if (space[i] or punct[i]) and not kids[i]:
-                steps = self.n - 1
-            else:
-                steps, k = 0, i
-                while head[k] != k:
-                    k = head[k]
-                    steps += 1
-            if steps < best:
-                best, found = steps, i
-        return first if found == -1 else found
 
     def tokens(self, start: int, end: int) -> tuple[int, int]:
         """First and last token of the characters ``start:end`` (partly covered included)."""

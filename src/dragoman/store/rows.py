@@ -182,7 +182,7 @@ def record_tuples(record: Record) -> dict[str, Any]:
     timex_rows = [_timex_row(aid, i, t) for i, t in enumerate(timexes) if isinstance(t, dict)]
     article = (aid, art.source, art.url, art.title, art.published, art.dateline, art.language,
                art.text, dumps(to_dict(art.metadata)), _article_extra(art),
-               _record_extra_json(record, timex_rows))
+               _record_extra(record))
     return {
         "article": article,
         "actors": [_actor_row(aid, a) for a in record.actors],
@@ -193,16 +193,6 @@ def record_tuples(record: Record) -> dict[str, Any]:
         "casualties": [_casualty_row(aid, i, c) for i, c in enumerate(record.casualties)],
         "timexes": timex_rows,
     }
-
-
-def _record_extra_json(record: Record, timex_rows: list[Row]) -> str | None:
-    """The record's ``extra`` JSON; when it holds the record's timexes alone (each made a
-    row), joined from the rows' JSON of each timex instead of encoded again."""
-    timexes = getattr(record, "timexes", None)
-    if (_extra_names(record, RECORD_PARTS) == ("timexes",) and type(timexes) is list
-            and len(timex_rows) == len(timexes)):
-        return '{"timexes": [' + ", ".join(row[-1] for row in timex_rows) + "]}"
-    return _record_extra(record)
 
 
 def _actor_row(aid: str, a: Any) -> Row:
